@@ -1,0 +1,90 @@
+/**
+ * The one contract between main and the renderer. main/api implements
+ * TidewatchApi once; the Electron preload and the WebSocket client both expose
+ * it as TidewatchBridge, so the renderer cannot tell which shell it runs in.
+ */
+export interface EuRange {
+  readonly low: number;
+  readonly high: number;
+}
+
+export interface TagInfo {
+  /** Position in every frame's tag column; stable for the life of the core. */
+  readonly index: number;
+  /** Unique, human-readable id: "<connection id>/<name>". */
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly connectionId: string;
+  readonly nodeId: string;
+  /** Read from the server's EngineeringUnits property; "" until known. */
+  readonly unit: string;
+  readonly euRange: EuRange | null;
+  /** OPC UA built-in type name as read from the server, "" until known. */
+  readonly dataType: string;
+  readonly writable: boolean;
+}
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'stopped';
+
+export interface ConnectionStatus {
+  readonly id: string;
+  readonly name: string;
+  readonly endpointUrl: string;
+  readonly state: ConnectionState;
+  /** The last thing that went wrong, for the status bar; null when healthy. */
+  readonly lastError: string | null;
+  readonly reconnects: number;
+  /** When the state last changed, ms since epoch. */
+  readonly since: number;
+}
+
+export interface Snapshot {
+  readonly tags: readonly TagInfo[];
+  readonly connections: readonly ConnectionStatus[];
+}
+
+export interface WriteTagRequest {
+  readonly tagId: string;
+  readonly value: number | boolean;
+}
+
+export interface WriteTagResult {
+  /** The server's StatusCode for the write. */
+  readonly status: number;
+  readonly statusText: string;
+}
+
+export interface SetTrendedTagsRequest {
+  /** Tags whose every sample the renderer needs even when it falls behind. */
+  readonly tagIndexes: readonly number[];
+}
+
+export interface TidewatchApi {
+  snapshot(): Promise<Snapshot>;
+  writeTag(request: WriteTagRequest): Promise<WriteTagResult>;
+  setTrendedTags(request: SetTrendedTagsRequest): Promise<void>;
+}
+
+export type ApiMethod = keyof TidewatchApi;
+
+export type ServerEvent =
+  | { readonly type: 'connections'; readonly connections: readonly ConnectionStatus[] }
+  | { readonly type: 'tags'; readonly tags: readonly TagInfo[] }
+  | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly message: string };
+
+export type Unsubscribe = () => void;
+
+/** What the renderer sees as window.tidewatch (desktop) or builds over a WebSocket (headless). */
+export interface TidewatchBridge extends TidewatchApi {
+  onEvent(listener: (event: ServerEvent) => void): Unsubscribe;
+  /** Each buffer is one frame (shared/frame-codec.ts). */
+  onFrame(listener: (frame: ArrayBuffer) => void): Unsubscribe;
+  /** Tells main the frame is drawn into the buffers; until then main coalesces (backpressure). */
+  ackFrame(seq: number): void;
+}
+
+/** A rejected call carries a message that names what was wrong and where. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+}
