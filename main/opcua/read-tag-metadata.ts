@@ -1,0 +1,96 @@
+import { AttributeIds, DataType, makeBrowsePath, type ClientSession, type DataValue, type NodeId, type ReadValueIdOptions } from 'node-opcua';
+import type { EuRange } from '../../shared/contract.js';
+import { inBatches, type OperationLimits } from './read-operation-limits.js';
+
+export interface TagMetadata {
+  readonly unit: string;
+  readonly euRange: EuRange | null;
+  readonly dataType: string;
+  readonly writable: boolean;
+  readonly description: string;
+}
+
+/** The metadata of one tag, or why it could not be read (an unknown NodeId, a node of the wrong class). */
+export type TagMetadataResult = { readonly ok: true; readonly metadata: TagMetadata } | { readonly ok: false; readonly status: number };
+
+// AccessLevel bit 1 (CurrentWrite); UserAccessLevel applies it to this session's user.
+const CURRENT_WRITE = 0x02;
+
+/**
+ * Reads what an operator needs beside a value: unit, range, type and whether
+ * the current user may write it, in as few requests as the server's limits allow.
+ * The EngineeringUnits and EURange properties are found by browse path, which
+ * works on any server, not just ours.
+ */
+export async function readTagMetadata(session: ClientSession, nodeIds: readonly string[], limits: OperationLimits): Promise<TagMetadataResult[]> {
+  const attributes = await readInBatches(
+    session,
+    nodeIds.flatMap((nodeId) => [
+      { nodeId, attributeId: AttributeIds.DataType },
+      { nodeId, attributeId: AttributeIds.UserAccessLevel },
+      { nodeId, attributeId: AttributeIds.Description },
+    ]),
+    limits.maxNodesPerRead,
+  );
+  const propertyIds = await translateInBatches(
+    session,
+    nodeIds.flatMap((nodeId) => [makeBrowsePath(nodeId, '/EngineeringUnits'), makeBrowsePath(nodeId, '/EURange')]),
+    limits.maxNodesPerTranslate,
+  );
+  const found = propertyIds.filter((id): id is NodeId => id !== null);
+  const propertyValues = await readInBatches(session, found.map((nodeId) => ({ nodeId, attributeId: AttributeIds.Value })), limits.maxNodesPerRead);
+  const valueOf = new Map(found.map((id, i) => [id.toString(), propertyValues[i]]));
+  const property = (i: number) => {
+    const id = propertyIds[i];
+    return id ? valueOf.get(id.toString())?.value.value : undefined;
+  };
+
+  return nodeIds.map((_, i) => {
+    const [dataType, access, description] = [attributes[3 * i], attributes[3 * i + 1], attributes[3 * i + 2]];
+    if (!dataType || !dataType.statusCode.isGood()) {
+      return { ok: false, status: (dataType?.statusCode.value ?? 0x80020000) >>> 0 };
+    }
+    return {
+      ok: true,
+      metadata: {
+        dataType: dataTypeName(dataType.value.value as NodeId),
+        writable: typeof access?.value.value === 'number' && (access.value.value & CURRENT_WRITE) !== 0,
+        description: description?.value.value?.text ?? '',
+        unit: unitText(property(2 * i)),
+        euRange: rangeOf(property(2 * i + 1)),
+      },
+    };
+  });
+}
+
+async function readInBatches(session: ClientSession, nodes: ReadValueIdOptions[], size: number): Promise<DataValue[]> {
+  const results: DataValue[] = [];
+  for (const batch of inBatches(nodes, size)) results.push(...(await session.read(batch)));
+  return results;
+}
+
+async function translateInBatches(session: ClientSession, paths: ReturnType<typeof makeBrowsePath>[], size: number): Promise<(NodeId | null)[]> {
+  const ids: (NodeId | null)[] = [];
+  for (const batch of inBatches(paths, size)) {
+    const results = await session.translateBrowsePath(batch);
+    for (const result of results) ids.push(result.statusCode.isGood() ? (result.targets?.[0]?.targetId ?? null) : null);
+  }
+  return ids;
+}
+
+/** Built-in types by name; anything else (a structure, a server-defined subtype) by its NodeId. */
+export function dataTypeName(dataTypeId: NodeId | null | undefined): string {
+  if (!dataTypeId) return '';
+  const builtIn = dataTypeId.namespace === 0 && typeof dataTypeId.value === 'number' ? DataType[dataTypeId.value] : undefined;
+  return builtIn ?? dataTypeId.toString();
+}
+
+function unitText(euInformation: unknown): string {
+  const text = (euInformation as { displayName?: { text?: unknown } } | undefined)?.displayName?.text;
+  return typeof text === 'string' ? text : '';
+}
+
+function rangeOf(range: unknown): EuRange | null {
+  const r = range as { low?: unknown; high?: unknown } | undefined;
+  return typeof r?.low === 'number' && typeof r.high === 'number' ? { low: r.low, high: r.high } : null;
+}
