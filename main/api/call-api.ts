@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { apiParamSchemas, describeParamError, isApiMethod } from '../../shared/api-schema.js';
+import { ApiError, type ApiMethod, type TidewatchApi } from '../../shared/contract.js';
+import { assertNever } from '../../shared/assert-never.js';
+
+/**
+ * The single door from a shell into the core: names the method, validates
+ * its parameters, and only then calls. Both the IPC handler and the
+ * WebSocket server go through here, so neither can forget a check.
+ */
+export async function callApi(api: TidewatchApi, method: unknown, params: unknown): Promise<unknown> {
+  if (!isApiMethod(method)) {
+    throw new ApiError(`unknown method ${JSON.stringify(String(method).slice(0, 64))}`);
+  }
+  switch (method) {
+    case 'snapshot':
+      parse(method, params);
+      return api.snapshot();
+    case 'writeTag':
+      return api.writeTag(parse(method, params));
+    case 'setTrendedTags':
+      return api.setTrendedTags(parse(method, params));
+    default:
+      return assertNever(method);
+  }
+}
+
+function parse<M extends ApiMethod>(method: M, params: unknown): z.infer<(typeof apiParamSchemas)[M]> {
+  const result = apiParamSchemas[method].safeParse(params);
+  if (!result.success) throw new ApiError(describeParamError(method, result.error));
+  return result.data as z.infer<(typeof apiParamSchemas)[M]>;
+}

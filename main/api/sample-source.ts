@@ -1,0 +1,42 @@
+import type { ConnectionStatus, TagInfo } from '../../shared/contract.js';
+
+export type LogLevel = 'info' | 'warning' | 'error';
+export type Log = (level: LogLevel, message: string) => void;
+
+export interface TagDefinition {
+  readonly name: string;
+  readonly description: string;
+  readonly nodeId: string;
+  readonly samplingInterval: number;
+}
+
+export interface ConnectionDefinition {
+  readonly id: string;
+  readonly name: string;
+  readonly endpointUrl: string;
+  readonly publishingInterval: number;
+  readonly tags: readonly TagDefinition[];
+}
+
+/** What the core needs from a source of samples; main/opcua provides the real one. */
+export interface SampleSource {
+  readonly status: ConnectionStatus;
+  start(): void;
+  write(tagIndex: number, value: number | boolean): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface SourceListener {
+  sample(index: number, time: number, value: number, status: number): void;
+  stale(tagIndexes: readonly number[], time: number, status: number): void;
+  metadata(index: number, metadata: Pick<TagInfo, 'unit' | 'euRange' | 'dataType' | 'writable' | 'description'>): void;
+  status(status: ConnectionStatus): void;
+  log(level: LogLevel, message: string): void;
+}
+
+export interface SourceConfig extends Omit<ConnectionDefinition, 'tags'> {
+  readonly tags: readonly { readonly index: number; readonly nodeId: string; readonly samplingInterval: number }[];
+}
+
+export type SourceFactory = (config: SourceConfig, listener: SourceListener) => SampleSource;
+

@@ -1,0 +1,146 @@
+import { ApiError, type ConnectionStatus, type ServerEvent, type Snapshot, type TagInfo, type WriteTagRequest, type WriteTagResult } from '../../shared/contract.js';
+import { statusText } from '../../shared/status-code.js';
+import type { FrameStreamer } from '../stream/frame-streamer.js';
+import { ClientSession, type ClientSink, type SessionHost } from './client-session.js';
+import { LatestValues } from './latest-values.js';
+import type { ConnectionDefinition, Log, SampleSource, SourceFactory, SourceListener } from './sample-source.js';
+
+/** About 60 Hz: one frame per display refresh (DESIGN.md, the hot path step 4). */
+export const DISPLAY_TICK_MS = 1000 / 60;
+
+/**
+ * The transport-agnostic heart of the app: receives every sample, keeps the
+ * newest per tag, and fans out to each connected renderer's streamer.
+ * Low-rate changes (connection states, tag metadata) are gathered and sent
+ * once per tick so 10,000 tags' metadata is one event, not 10,000.
+ */
+export class TidewatchCore implements SessionHost {
+  private readonly tags: TagInfo[] = [];
+  private readonly tagsById = new Map<string, TagInfo>();
+  private readonly sources = new Map<string, SampleSource>();
+  private readonly fixedStatuses = new Map<string, ConnectionStatus>();
+  private readonly latest = new LatestValues();
+  private sessions: ClientSession[] = [];
+  private tagsChanged = false;
+  private connectionsChanged = false;
+  private readonly ticker: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly log: Log,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.ticker = setInterval(() => this.tick(), DISPLAY_TICK_MS);
+    this.ticker.unref();
+  }
+
+  addConnection(definition: ConnectionDefinition, createSource: SourceFactory): void {
+    const first = this.tags.length;
+    const tags = definition.tags.map((tag, i): TagInfo => ({
+      index: first + i,
+      id: `${definition.id}/${tag.name}`,
+      name: tag.name,
+      description: tag.description,
+      connectionId: definition.id,
+      nodeId: tag.nodeId,
+      unit: '',
+      euRange: null,
+      dataType: '',
+      writable: false,
+    }));
+    for (const tag of tags) this.putTag(tag);
+    const source = createSource({ ...definition, tags: tags.map((t, i) => ({ index: t.index, nodeId: t.nodeId, samplingInterval: definition.tags[i]?.samplingInterval ?? 100 })) }, this.listenerFor(definition.id));
+    this.sources.set(definition.id, source);
+    this.connectionsChanged = true;
+    source.start();
+  }
+
+  /** A connection that could not even be attempted (the demo plant failed to start): shown, never retried. */
+  addFailedConnection(id: string, name: string, endpointUrl: string, error: string): void {
+    this.fixedStatuses.set(id, { id, name, endpointUrl, state: 'failed', lastError: error, reconnects: 0, since: this.now() });
+    this.connectionsChanged = true;
+  }
+
+  openClient(sink: ClientSink): ClientSession {
+    const session = new ClientSession(this, sink);
+    this.sessions = [...this.sessions, session];
+    return session;
+  }
+
+  snapshot(): Snapshot {
+    return { tags: [...this.tags], connections: this.connectionStatuses() };
+  }
+
+  async writeTag(request: WriteTagRequest): Promise<WriteTagResult> {
+    const tag = this.tagsById.get(request.tagId);
+    if (!tag) throw new ApiError(`writeTag: tagId: unknown tag ${JSON.stringify(request.tagId)}`);
+    const source = this.sources.get(tag.connectionId);
+    if (!source) throw new ApiError(`writeTag: ${tag.id}: its connection ${tag.connectionId} is not running`);
+    const status = await source.write(tag.index, request.value);
+    const result = { status, statusText: statusText(status) };
+    this.log(status === 0 ? 'info' : 'warning', `write ${tag.id} = ${String(request.value)}: ${result.statusText}`);
+    return result;
+  }
+
+  seed(streamer: FrameStreamer): void {
+    this.latest.forEach((tag, time, value, status) => streamer.push(tag, time, value, status));
+  }
+
+  release(session: ClientSession): void {
+    this.sessions = this.sessions.filter((s) => s !== session);
+  }
+
+  async dispose(): Promise<void> {
+    clearInterval(this.ticker);
+    for (const session of this.sessions) session.dispose();
+    await Promise.all([...this.sources.values()].map((source) => source.stop()));
+    this.sources.clear();
+  }
+
+  /** The hot path: no allocation, no I/O. */
+  private sample(index: number, time: number, value: number, status: number): void {
+    this.latest.set(index, time, value, status);
+    const sessions = this.sessions;
+    for (let i = 0; i < sessions.length; i++) sessions[i]!.streamer.push(index, time, value, status);
+  }
+
+  private listenerFor(connectionId: string): SourceListener {
+    return {
+      sample: (index, time, value, status) => this.sample(index, time, value, status),
+      stale: (indexes, time, status) => {
+        for (const index of indexes) this.sample(index, time, this.latest.valueOf(index), status);
+      },
+      metadata: (index, metadata) => {
+        const tag = this.tags[index];
+        if (tag?.connectionId !== connectionId) return;
+        this.putTag({ ...tag, ...metadata, description: metadata.description || tag.description });
+        this.tagsChanged = true;
+      },
+      status: (status) => {
+        this.connectionsChanged = true;
+        const level = status.state === 'failed' || status.state === 'reconnecting' ? 'warning' : 'info';
+        this.log(level, `${status.name}: ${status.state}${status.lastError ? ` (${status.lastError})` : ''}`);
+      },
+      log: this.log,
+    };
+  }
+
+  private putTag(tag: TagInfo): void {
+    this.tags[tag.index] = tag;
+    this.tagsById.set(tag.id, tag);
+  }
+
+  private connectionStatuses(): ConnectionStatus[] {
+    return [...[...this.sources.values()].map((s) => s.status), ...this.fixedStatuses.values()];
+  }
+
+  private tick(): void {
+    if (this.tagsChanged) this.broadcast({ type: 'tags', tags: [...this.tags] });
+    if (this.connectionsChanged) this.broadcast({ type: 'connections', connections: this.connectionStatuses() });
+    this.tagsChanged = this.connectionsChanged = false;
+    for (const session of this.sessions) session.streamer.flush();
+  }
+
+  private broadcast(event: ServerEvent): void {
+    for (const session of this.sessions) session.sink.event(event);
+  }
+}
