@@ -1,0 +1,73 @@
+import { DataType, DataValue, Variant } from 'node-opcua';
+import { plantVariables, type PlantVariable } from './plant-catalogue.js';
+import { createPlant, readPlant, stepPlant } from './plant-model.js';
+import { writePlant, type WriteRefusal } from './write-plant.js';
+
+export const MODEL_STEP_MS = 10;
+const PROCESS_SAMPLE_MS = 100;
+/** After a longer stall (a suspended laptop, a debugger) the plant skips the gap instead of racing through it. */
+const MAX_CATCH_UP_STEPS = 100;
+
+/** How often a variable gets a new sample: the vibration every model step, the rest every 100 ms. */
+export function sampleIntervalMs(variable: PlantVariable): number {
+  return variable.name === 'Pump1.Vibration' ? MODEL_STEP_MS : PROCESS_SAMPLE_MS;
+}
+
+/** The plant model paced to the wall clock, with the latest sample of every variable as a DataValue. */
+export interface PlantFeed {
+  /** Steps the model up to `nowMs` in 10 ms steps; call it at least every few ms. */
+  advance(nowMs: number): void;
+  latest(variable: PlantVariable): DataValue;
+  write(variable: PlantVariable, value: number | boolean): WriteRefusal | undefined;
+}
+
+/**
+ * Model time starts at `startMs` and grows by exactly 10 ms a step: it is the source timestamp
+ * of every sample, so a client sees the 100 Hz vibration evenly spaced however late the timer fires.
+ */
+export function createPlantFeed(startMs: number): PlantFeed {
+  const plant = createPlant();
+  const published = new Map<string, DataValue>();
+  let epochMs = startMs;
+  let steps = 0;
+  const modelTimeMs = (): number => epochMs + steps * MODEL_STEP_MS;
+  const publish = (variable: PlantVariable): void => {
+    const value = readPlant(plant, variable.name);
+    // An unchanged value keeps the timestamp of its last change, as a field device would.
+    if (value !== undefined && published.get(variable.name)?.value.value !== value) {
+      const variant = new Variant({ dataType: DataType[variable.dataType], value });
+      published.set(variable.name, new DataValue({ value: variant, sourceTimestamp: new Date(modelTimeMs()) }));
+    }
+  };
+  plantVariables.forEach(publish);
+  return {
+    advance(nowMs) {
+      const due = Math.floor((nowMs - epochMs) / MODEL_STEP_MS);
+      for (let budget = MAX_CATCH_UP_STEPS; steps < due && budget > 0; budget--) {
+        stepPlant(plant, MODEL_STEP_MS / 1000);
+        steps++;
+        for (const variable of plantVariables) {
+          if ((steps * MODEL_STEP_MS) % sampleIntervalMs(variable) === 0) {
+            publish(variable);
+          }
+        }
+      }
+      epochMs += Math.max(0, due - steps) * MODEL_STEP_MS;
+    },
+    latest(variable) {
+      const dataValue = published.get(variable.name);
+      if (dataValue === undefined) {
+        throw new Error(`${variable.name} is in the catalogue but not in the plant model`);
+      }
+      return dataValue;
+    },
+    write(variable, value) {
+      const refusal = writePlant(plant, variable.name, value);
+      if (refusal === undefined) {
+        // At once, so that reading it back right after the write shows the new value.
+        publish(variable);
+      }
+      return refusal;
+    },
+  };
+}
