@@ -1,0 +1,112 @@
+// One benchmark client, in its own process so its CPU is its own:
+//   --mode bare      a plain node-opcua client script: the baseline
+//   --mode pipeline  Tidewatch's OPC UA connection + core + frame stream, with a
+//                    renderer stand-in that decodes each frame and acknowledges it
+// Both subscribe to the same items with the same parameters and count with ValueTally.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  AttributeIds,
+  ClientMonitoredItemGroup,
+  ClientSubscription,
+  OPCUACertificateManager,
+  OPCUAClient,
+  TimestampsToReturn,
+} from 'node-opcua';
+import { decodeFrame } from '../../shared/frame-codec.js';
+import { TidewatchCore } from '../../main/api/tidewatch-core.js';
+import { opcuaSourceFactory } from '../../main/opcua/opcua-connection.js';
+import { queueSizeFor } from '../../main/opcua/queue-size-for.js';
+import { ValueTally } from './value-tally.js';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
+const mode = args.get('--mode');
+const endpointUrl = args.get('--endpoint') ?? '';
+const tagCount = Number(args.get('--tags'));
+const samplingInterval = Number(args.get('--sampling'));
+const warmupS = Number(args.get('--warmup'));
+const seconds = Number(args.get('--seconds'));
+const PUBLISHING_INTERVAL = 100;
+const BATCH = 1000;
+const pki = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-bench-client-'));
+const nodeId = (i: number) => `ns=1;s=Bench.V${i}`;
+const tally = new ValueTally(tagCount);
+
+async function runBare(): Promise<() => Promise<void>> {
+  const client = OPCUAClient.create({ endpointMustExist: false, clientCertificateManager: new OPCUACertificateManager({ rootFolder: pki }) });
+  await client.connect(endpointUrl);
+  const session = await client.createSession();
+  const subscription = ClientSubscription.create(session, { requestedPublishingInterval: PUBLISHING_INTERVAL, requestedLifetimeCount: 600, requestedMaxKeepAliveCount: 10, maxNotificationsPerPublish: 0, publishingEnabled: true, priority: 10 });
+  for (let first = 0; first < tagCount; first += BATCH) {
+    const count = Math.min(BATCH, tagCount - first);
+    const group = ClientMonitoredItemGroup.create(
+      subscription,
+      Array.from({ length: count }, (_, i) => ({ nodeId: nodeId(first + i), attributeId: AttributeIds.Value })),
+      { samplingInterval, queueSize: queueSizeFor(samplingInterval, PUBLISHING_INTERVAL), discardOldest: true },
+      TimestampsToReturn.Both,
+    );
+    group.on('changed', (_item, dataValue, i) => {
+      const now = Date.now();
+      tally.add(first + i, dataValue.value.value as number, dataValue.statusCode.value, now - (dataValue.sourceTimestamp?.getTime() ?? now));
+    });
+    await new Promise((resolve) => group.once('initialized', resolve));
+  }
+  return async () => {
+    await session.close();
+    await client.disconnect();
+  };
+}
+
+async function runPipeline(): Promise<() => Promise<void>> {
+  const core = new TidewatchCore(() => undefined);
+  const client = core.openClient({
+    frame(buffer) {
+      const now = Date.now();
+      const frame = decodeFrame(buffer);
+      for (let i = 0; i < frame.count; i++) tally.add(frame.tag[i]!, frame.value[i]!, frame.status[i]!, now - frame.time[i]!);
+      client.ack(frame.seq);
+    },
+    event() {},
+  });
+  core.addConnection(
+    {
+      id: 'bench',
+      name: 'Bench',
+      endpointUrl,
+      publishingInterval: PUBLISHING_INTERVAL,
+      tags: Array.from({ length: tagCount }, (_, i) => ({ name: `V${i}`, description: '', nodeId: nodeId(i), samplingInterval })),
+    },
+    opcuaSourceFactory(pki),
+  );
+  await new Promise<void>((resolve) => {
+    const poll = setInterval(() => {
+      if (core.snapshot().connections[0]?.state === 'connected') resolve(clearInterval(poll));
+    }, 50);
+  });
+  return () => core.dispose();
+}
+
+const stop = mode === 'bare' ? await runBare() : await runPipeline();
+await new Promise((resolve) => setTimeout(resolve, warmupS * 1000));
+const cpuStart = process.cpuUsage();
+const wallStart = performance.now();
+tally.measuring = true;
+await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+tally.measuring = false;
+const cpu = process.cpuUsage(cpuStart);
+const wallS = (performance.now() - wallStart) / 1000;
+process.send?.({
+  type: 'result',
+  valuesPerS: tally.received / wallS,
+  received: tally.received,
+  lost: tally.lost,
+  overflows: tally.overflows,
+  cpuUsPerValue: (cpu.user + cpu.system) / Math.max(1, tally.received),
+  cpuCores: (cpu.user + cpu.system) / 1e6 / wallS,
+  latencyP50Ms: tally.percentile(50),
+  latencyP99Ms: tally.percentile(99),
+});
+await stop();
+process.exit(0);

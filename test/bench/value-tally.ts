@@ -1,0 +1,42 @@
+// OPC UA Part 4, 7.39.1: InfoType DataValue (0x400) with the Overflow bit (0x80).
+const OVERFLOW_BITS = 0x480;
+
+/**
+ * Counts what a benchmark client received from the bench server, whose values
+ * are per-tag sequence numbers: a jump from k to k+3 means two were lost.
+ */
+export class ValueTally {
+  received = 0;
+  lost = 0;
+  /** Samples flagged by the server with the Overflow info bits: its queue for the item dropped older ones. */
+  overflows = 0;
+  private readonly last: Float64Array;
+  private latencies = new Float64Array(1 << 20);
+  private latencyCount = 0;
+  measuring = false;
+
+  constructor(tagCount: number) {
+    this.last = new Float64Array(tagCount).fill(Number.NaN);
+  }
+
+  add(tag: number, value: number, status: number, latencyMs: number): void {
+    const previous = this.last[tag]!;
+    this.last[tag] = value;
+    if (!this.measuring) return;
+    this.received++;
+    if ((status & OVERFLOW_BITS) === OVERFLOW_BITS) this.overflows++;
+    if (!Number.isNaN(previous) && value > previous + 1) this.lost += value - previous - 1;
+    if (this.latencyCount === this.latencies.length) {
+      const grown = new Float64Array(this.latencies.length * 2);
+      grown.set(this.latencies);
+      this.latencies = grown;
+    }
+    this.latencies[this.latencyCount++] = latencyMs;
+  }
+
+  percentile(p: number): number {
+    if (this.latencyCount === 0) return Number.NaN;
+    const sorted = this.latencies.slice(0, this.latencyCount).sort();
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  }
+}

@@ -1,0 +1,52 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { builtFile } from './built-files.js';
+
+export interface ServeProcess {
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly child: ChildProcess;
+  /** Everything the process wrote to stderr (its log), for assertions on logged reasons. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `dist/main/serve.js` as `npm run serve` would, on a free port with its own
+ * user-data folder. Started with an IPC channel so it (and its demo plant) exit
+ * if the test runner dies.
+ */
+export async function startServe(extraArgs: readonly string[] = []): Promise<ServeProcess> {
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-e2e-'));
+  const child = fork(builtFile('serve.js'), ['--port', '0', '--user-data', userData, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /serving on (http:\/\/\S+)/.exec(stdout);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with code ${code} before printing its URL:\n${stderr}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    child,
+    log: () => stderr,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(userData, { recursive: true, force: true });
+    },
+  };
+}
