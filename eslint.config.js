@@ -13,10 +13,10 @@ const opcuaOnlyInOpcua = {
   group: ['node-opcua', 'node-opcua-*'],
   message: 'Only main/opcua/ (the client) and main/simulator/ (the demo server) speak OPC UA; everything else sees samples and the contract, so the protocol library is upgraded in one place.',
 };
-const nodeBuiltins = {
-  group: [...builtinModules, 'node:*'],
-  message: 'shared/ and the renderer run in the browser too: no Node built-ins. Put Node code in main/.',
-};
+const noNodeMessage = 'shared/ and the renderer run in the browser too: no Node built-ins. Put Node code in main/.';
+// Bare names as exact paths: as patterns they would also match any folder named like a module ("util").
+const nodeBuiltinPaths = builtinModules.map((name) => ({ name, message: noNodeMessage }));
+const nodeBuiltins = { group: ['node:*'], message: noNodeMessage };
 const rendererStaysOut = {
   group: ['**/renderer/**'],
   message: 'main/ and shared/ never import the renderer: it is a separate bundle reached through the contract.',
@@ -48,13 +48,19 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // electron-builder reads a CommonJS config file.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['shared/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict([electronOnlyInShell], [opcuaOnlyInOpcua, nodeBuiltins, rendererStaysOut, mainStaysOut, uiLibsStayOut]) },
+    rules: { 'no-restricted-imports': restrict([electronOnlyInShell, ...nodeBuiltinPaths], [opcuaOnlyInOpcua, nodeBuiltins, rendererStaysOut, mainStaysOut, uiLibsStayOut]) },
   },
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': restrict([electronOnlyInShell], [opcuaOnlyInOpcua, nodeBuiltins, mainStaysOut]) },
+    rules: { 'no-restricted-imports': restrict([electronOnlyInShell, ...nodeBuiltinPaths], [opcuaOnlyInOpcua, nodeBuiltins, mainStaysOut]) },
   },
   {
     files: ['main/**/*.ts'],

@@ -68,6 +68,7 @@ export interface TidewatchApi {
 
 export type ApiMethod = keyof TidewatchApi;
 
+/** `connections` and `tags` always carry the full list, never a delta: a late or reconnected renderer replaces what it has. */
 export type ServerEvent =
   | { readonly type: 'connections'; readonly connections: readonly ConnectionStatus[] }
   | { readonly type: 'tags'; readonly tags: readonly TagInfo[] }

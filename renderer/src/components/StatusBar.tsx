@@ -1,0 +1,52 @@
+import { connectionStateLabel } from '../format/connection-state-label.js';
+import { bridgeStateLabel } from '../format/bridge-state-label.js';
+import { useAppState } from './use-app-state.js';
+
+export function StatusBar() {
+  const bridgeState = useAppState((state) => state.bridgeState);
+  const connections = useAppState((state) => state.connections);
+  const notice = useAppState((state) => state.notices.at(-1));
+  const dismissNotice = useAppState((state) => state.dismissNotice);
+
+  return (
+    <footer className="status-bar">
+      <span className="bridge-state" data-testid="bridge-state" data-state={bridgeState} role="status">
+        <span className="marker" aria-hidden="true">
+          {bridgeState === 'connected' ? '●' : '◐'}
+        </span>
+        {bridgeStateLabel(bridgeState)}
+      </span>
+      <ul className="connections" aria-label="Server connections">
+        {connections.map((connection) => {
+          const label = connectionStateLabel(connection.state);
+          return (
+            <li
+              key={connection.id}
+              className="connection"
+              data-testid="connection-status"
+              data-state={connection.state}
+              data-connection-id={connection.id}
+              title={connection.endpointUrl}
+            >
+              <span className="marker" aria-hidden="true">
+                {label.marker}
+              </span>
+              <span className="connection-name">{connection.name}</span>
+              <span className="connection-state">{label.text}</span>
+              <span className="connection-reconnects">reconnects: {connection.reconnects}</span>
+              {connection.lastError !== null && <span className="connection-error">{connection.lastError}</span>}
+            </li>
+          );
+        })}
+      </ul>
+      {notice !== undefined && (
+        <span className="notice" data-testid="notice" data-level={notice.level} role={notice.level === 'error' ? 'alert' : 'status'}>
+          {notice.message}
+          <button type="button" className="notice-dismiss" aria-label="Dismiss notice" onClick={() => dismissNotice(notice.id)}>
+            ×
+          </button>
+        </span>
+      )}
+    </footer>
+  );
+}

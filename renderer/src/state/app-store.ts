@@ -1,0 +1,80 @@
+import { createStore } from 'zustand/vanilla';
+import type { ConnectionStatus, ServerEvent, Snapshot, TagInfo } from '../../../shared/contract.js';
+import { assertNever } from '../../../shared/assert-never.js';
+import type { BridgeConnectionState } from '../bridge/renderer-bridge.js';
+import { mergeTags } from './merge-tags.js';
+import { togglePen } from './toggle-pen.js';
+
+/** Enough to compare a few related signals; more turns one chart into noise. */
+export const MAX_PENS = 8;
+const MAX_NOTICES = 50;
+
+export interface Notice {
+  readonly id: number;
+  readonly level: 'info' | 'warning' | 'error';
+  readonly message: string;
+  readonly time: number;
+}
+
+/** Low-rate state only: nothing here changes per sample. Live values live in LiveStore. */
+export interface AppState {
+  readonly bridgeState: BridgeConnectionState;
+  readonly connections: readonly ConnectionStatus[];
+  readonly tags: readonly TagInfo[];
+  readonly notices: readonly Notice[];
+  /** Tag ids, not indexes: they mean the same tag after the core restarts. */
+  readonly pens: readonly string[];
+  setBridgeState(state: BridgeConnectionState): void;
+  applySnapshot(snapshot: Snapshot): void;
+  applyEvent(event: ServerEvent): void;
+  addNotice(level: Notice['level'], message: string): void;
+  dismissNotice(id: number): void;
+  togglePen(tagId: string): void;
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+export function createAppStore(now: () => number = Date.now) {
+  let nextNoticeId = 1;
+  return createStore<AppState>()((set) => {
+    const addNotice = (level: Notice['level'], message: string) => {
+      const notice = { id: nextNoticeId++, level, message, time: now() };
+      set((state) => ({ notices: [...state.notices, notice].slice(-MAX_NOTICES) }));
+    };
+    return {
+      bridgeState: 'connecting',
+      connections: [],
+      tags: [],
+      notices: [],
+      pens: [],
+      setBridgeState: (bridgeState) => set({ bridgeState }),
+      applySnapshot: (snapshot) => {
+        const tags = [...snapshot.tags].sort((a, b) => a.index - b.index);
+        const ids = new Set(tags.map((tag) => tag.id));
+        set((state) => ({
+          tags,
+          connections: snapshot.connections,
+          pens: state.pens.filter((pen) => ids.has(pen)),
+        }));
+      },
+      applyEvent: (event) => {
+        switch (event.type) {
+          case 'connections':
+            set({ connections: event.connections });
+            return;
+          case 'tags':
+            set((state) => ({ tags: mergeTags(state.tags, event.tags) }));
+            return;
+          case 'notice':
+            addNotice(event.level, event.message);
+            return;
+          default:
+            assertNever(event);
+        }
+      },
+      addNotice,
+      dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
+      togglePen: (tagId) => set((state) => ({ pens: togglePen(state.pens, tagId, MAX_PENS) })),
+    };
+  });
+}

@@ -1,0 +1,18 @@
+import type { TagInfo } from '../../../shared/contract.js';
+
+/** A plausible TagInfo for tests; override what the test is about. */
+export function makeTagInfo(index: number, overrides: Partial<TagInfo> = {}): TagInfo {
+  return {
+    index,
+    id: `plant/T${index}`,
+    name: `T${index}`,
+    description: '',
+    connectionId: 'plant',
+    nodeId: `ns=2;i=${index}`,
+    unit: '',
+    euRange: null,
+    dataType: 'Double',
+    writable: false,
+    ...overrides,
+  };
+}
