@@ -1,4 +1,5 @@
 import { DataType, VariantArrayType, type DataValue, type Variant } from 'node-opcua';
+import { FLOAT_TYPES, SMALL_INTEGER_TYPES } from './numeric-data-types.js';
 
 /** Reused by the caller for every notification: the hot path allocates nothing per sample. */
 export interface SampleSlot {
@@ -29,24 +30,10 @@ export function dataValueToSample(dataValue: DataValue, receivedAt: number, out:
 export function variantToNumber(variant: Variant | null | undefined): number {
   if (!variant || variant.arrayType !== VariantArrayType.Scalar) return Number.NaN;
   const { dataType, value } = variant;
-  switch (dataType) {
-    case DataType.Boolean:
-      return value === true ? 1 : 0;
-    case DataType.SByte:
-    case DataType.Byte:
-    case DataType.Int16:
-    case DataType.UInt16:
-    case DataType.Int32:
-    case DataType.UInt32:
-    case DataType.Float:
-    case DataType.Double:
-      return typeof value === 'number' ? value : Number.NaN;
-    case DataType.Int64:
-    case DataType.UInt64:
-      return int64WordsToNumber(value, dataType === DataType.Int64);
-    default:
-      return Number.NaN;
-  }
+  if (dataType === DataType.Boolean) return value === true ? 1 : 0;
+  if (FLOAT_TYPES.has(dataType) || SMALL_INTEGER_TYPES.has(dataType)) return typeof value === 'number' ? value : Number.NaN;
+  if (dataType === DataType.Int64 || dataType === DataType.UInt64) return int64WordsToNumber(value, dataType === DataType.Int64);
+  return Number.NaN;
 }
 
 function int64WordsToNumber(words: unknown, signed: boolean): number {

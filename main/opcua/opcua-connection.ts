@@ -15,6 +15,7 @@ import { dataValueToSample, type SampleSlot } from './data-value-to-sample.js';
 import { inBatches, readOperationLimits } from './read-operation-limits.js';
 import { readTagMetadata } from './read-tag-metadata.js';
 import { queueSizeFor } from './queue-size-for.js';
+import { FLOAT_TYPES, SMALL_INTEGER_TYPES } from './numeric-data-types.js';
 import type { SampleSource, SourceConfig, SourceFactory, SourceListener } from '../api/sample-source.js';
 
 export interface OpcuaConnectionConfig extends SourceConfig {
@@ -219,18 +220,7 @@ function groupBySamplingInterval(tags: readonly ConnectionTag[]): ConnectionTag[
 export function coerceForWrite(dataType: DataType, value: number | boolean): number | boolean | undefined {
   if (dataType === DataType.Boolean) return typeof value === 'boolean' ? value : undefined;
   if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
-  switch (dataType) {
-    case DataType.Float:
-    case DataType.Double:
-      return value;
-    case DataType.SByte:
-    case DataType.Byte:
-    case DataType.Int16:
-    case DataType.UInt16:
-    case DataType.Int32:
-    case DataType.UInt32:
-      return Number.isInteger(value) ? value : undefined;
-    default:
-      return undefined;
-  }
+  if (FLOAT_TYPES.has(dataType)) return value;
+  if (SMALL_INTEGER_TYPES.has(dataType)) return Number.isInteger(value) ? value : undefined;
+  return undefined;
 }
