@@ -1,24 +1,18 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ApiMethod } from './contract.js';
+import { liveApiSchemas } from './api/live-api.js';
 
 /**
- * Every call's parameters are checked against these before they reach the
- * core, in both shells: a renderer (or anything on the WebSocket) is not trusted.
- * Bounds keep one bad message from costing the main process memory or time.
+ * Every call's parameters, by method, checked before they reach the core in
+ * both shells: a renderer (or anything on the WebSocket) is not trusted.
+ * A domain adds its methods by adding its schema table here; the compiler
+ * then insists on an implementation in TidewatchApi and nothing else changes.
  */
-const MAX_TAG_ID_LENGTH = 512;
-const MAX_TRENDED_TAGS = 100_000;
-
 export const apiParamSchemas = {
-  snapshot: z.undefined(),
-  writeTag: z.strictObject({
-    tagId: z.string().min(1).max(MAX_TAG_ID_LENGTH),
-    value: z.union([z.number().refine(Number.isFinite, 'must be a finite number'), z.boolean()]),
-  }),
-  setTrendedTags: z.strictObject({
-    tagIndexes: z.array(z.number().int().nonnegative()).max(MAX_TRENDED_TAGS),
-  }),
+  ...liveApiSchemas,
 } satisfies Record<ApiMethod, z.ZodType>;
+
+export const API_METHODS = Object.keys(apiParamSchemas) as ApiMethod[];
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(apiParamSchemas, name);

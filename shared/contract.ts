@@ -1,3 +1,7 @@
+import type { LiveApi } from './api/live-api.js';
+
+export type { SetTrendedTagsRequest, WriteTagRequest, WriteTagResult } from './api/live-api.js';
+
 /**
  * The one contract between main and the renderer. main/api implements
  * TidewatchApi once; the Electron preload and the WebSocket client both expose
@@ -44,27 +48,11 @@ export interface Snapshot {
   readonly connections: readonly ConnectionStatus[];
 }
 
-export interface WriteTagRequest {
-  readonly tagId: string;
-  readonly value: number | boolean;
-}
-
-export interface WriteTagResult {
-  /** The server's StatusCode for the write. */
-  readonly status: number;
-  readonly statusText: string;
-}
-
-export interface SetTrendedTagsRequest {
-  /** Tags whose every sample the renderer needs even when it falls behind. */
-  readonly tagIndexes: readonly number[];
-}
-
-export interface TidewatchApi {
-  snapshot(): Promise<Snapshot>;
-  writeTag(request: WriteTagRequest): Promise<WriteTagResult>;
-  setTrendedTags(request: SetTrendedTagsRequest): Promise<void>;
-}
+/**
+ * Everything the renderer may ask of main, one interface per domain in
+ * shared/api/. Each method takes at most one parameter object.
+ */
+export type TidewatchApi = LiveApi;
 
 export type ApiMethod = keyof TidewatchApi;
 

@@ -1,28 +1,18 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { apiParamSchemas, describeParamError, isApiMethod } from '../../shared/api-schema.js';
 import { ApiError, type ApiMethod, type TidewatchApi } from '../../shared/contract.js';
-import { assertNever } from '../../shared/assert-never.js';
 
 /**
  * The single door from a shell into the core: names the method, validates
- * its parameters, and only then calls. Both the IPC handler and the
- * WebSocket server go through here, so neither can forget a check.
+ * its parameters against its schema, and only then calls. Both the IPC
+ * handler and the WebSocket server go through here, so neither can forget a check.
  */
 export async function callApi(api: TidewatchApi, method: unknown, params: unknown): Promise<unknown> {
   if (!isApiMethod(method)) {
     throw new ApiError(`unknown method ${JSON.stringify(String(method).slice(0, 64))}`);
   }
-  switch (method) {
-    case 'snapshot':
-      parse(method, params);
-      return api.snapshot();
-    case 'writeTag':
-      return api.writeTag(parse(method, params));
-    case 'setTrendedTags':
-      return api.setTrendedTags(parse(method, params));
-    default:
-      return assertNever(method);
-  }
+  const handler = api[method] as (this: TidewatchApi, params: unknown) => Promise<unknown>;
+  return handler.call(api, parse(method, params));
 }
 
 function parse<M extends ApiMethod>(method: M, params: unknown): z.infer<(typeof apiParamSchemas)[M]> {

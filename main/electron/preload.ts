@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ServerEvent, TidewatchBridge } from '../../shared/contract.js';
+import { buildApi } from '../../shared/build-api.js';
 import { IPC_CALL, IPC_PORT, type CallReply } from './ipc-channels.js';
 
 // Frames and events arrive on a MessagePort (typed arrays are cloned, not
@@ -19,16 +20,14 @@ ipcRenderer.on(IPC_PORT, (event) => {
   port.start();
 });
 
-async function call(method: string, params?: unknown): Promise<never> {
+async function call(method: string, params: unknown): Promise<unknown> {
   const reply = (await ipcRenderer.invoke(IPC_CALL, method, params)) as CallReply;
   if (!reply.ok) throw new Error(reply.error);
-  return reply.result as never;
+  return reply.result;
 }
 
 const bridge: TidewatchBridge = {
-  snapshot: () => call('snapshot'),
-  writeTag: (request) => call('writeTag', request),
-  setTrendedTags: (request) => call('setTrendedTags', request),
+  ...buildApi(call),
   onEvent(listener) {
     eventListeners.add(listener);
     return () => eventListeners.delete(listener);

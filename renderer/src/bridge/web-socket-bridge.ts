@@ -1,4 +1,5 @@
-import type { ApiMethod, ServerEvent, SetTrendedTagsRequest, Snapshot, WriteTagRequest, WriteTagResult } from '../../../shared/contract.js';
+import type { ApiMethod, ServerEvent } from '../../../shared/contract.js';
+import { buildApi } from '../../../shared/build-api.js';
 import { ApiError } from '../../../shared/contract.js';
 import type { ClientMessage } from '../../../shared/wire-message.js';
 import { assertNever } from '../../../shared/assert-never.js';
@@ -126,12 +127,8 @@ export function createWebSocketBridge(url: string, env: WebSocketBridgeEnv): Ren
     get connectionState() {
       return state;
     },
-    // Results are the server's own answers to our calls; their payload shape is trusted (see report).
-    snapshot: () => call('snapshot') as Promise<Snapshot>,
-    writeTag: (request: WriteTagRequest) => call('writeTag', request) as Promise<WriteTagResult>,
-    setTrendedTags: async (request: SetTrendedTagsRequest) => {
-      await call('setTrendedTags', request);
-    },
+    // Results are the server's own answers to our calls: their payload shape is trusted.
+    ...buildApi(call),
     onEvent: (listener) => events.add(listener),
     onFrame: (listener) => frames.add(listener),
     onConnectionChange: (listener) => states.add(listener),
