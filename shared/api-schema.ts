@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiMethod } from './contract.js';
+import { historyApiSchemas } from './api/history-api.js';
 import { liveApiSchemas } from './api/live-api.js';
 
 /**
@@ -10,6 +11,7 @@ import { liveApiSchemas } from './api/live-api.js';
  */
 export const apiParamSchemas = {
   ...liveApiSchemas,
+  ...historyApiSchemas,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export const API_METHODS = Object.keys(apiParamSchemas) as ApiMethod[];

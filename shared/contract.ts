@@ -1,6 +1,8 @@
+import type { HistoryApi } from './api/history-api.js';
 import type { LiveApi } from './api/live-api.js';
 
 export type { SetTrendedTagsRequest, WriteTagRequest, WriteTagResult } from './api/live-api.js';
+export type { HistorySeries, ReadHistoryRequest } from './api/history-api.js';
 
 /**
  * The one contract between main and the renderer. main/api implements
@@ -52,7 +54,7 @@ export interface Snapshot {
  * Everything the renderer may ask of main, one interface per domain in
  * shared/api/. Each method takes at most one parameter object.
  */
-export type TidewatchApi = LiveApi;
+export type TidewatchApi = LiveApi & HistoryApi;
 
 export type ApiMethod = keyof TidewatchApi;
 

@@ -11,8 +11,10 @@ export async function callApi(api: TidewatchApi, method: unknown, params: unknow
   if (!isApiMethod(method)) {
     throw new ApiError(`unknown method ${JSON.stringify(String(method).slice(0, 64))}`);
   }
-  const handler = api[method] as (this: TidewatchApi, params: unknown) => Promise<unknown>;
-  return handler.call(api, parse(method, params));
+  const handler = api[method] as ((params: unknown) => Promise<unknown>) | undefined;
+  // A domain whose service did not start (a historian on a read-only disk) answers with why, not a TypeError.
+  if (typeof handler !== 'function') throw new ApiError(`${method}: not available in this session`);
+  return handler(parse(method, params));
 }
 
 function parse<M extends ApiMethod>(method: M, params: unknown): z.infer<(typeof apiParamSchemas)[M]> {

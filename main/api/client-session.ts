@@ -1,4 +1,5 @@
 import type { ServerEvent, SetTrendedTagsRequest, Snapshot, TidewatchApi, WriteTagRequest, WriteTagResult } from '../../shared/contract.js';
+import type { LiveApi } from '../../shared/api/live-api.js';
 import { FrameStreamer } from '../stream/frame-streamer.js';
 
 /** Where one renderer's frames and events go: an IPC port or a WebSocket. */
@@ -9,14 +10,18 @@ export interface ClientSink {
 
 /** What a session needs from the core; kept narrow so sessions cannot reach into connections. */
 export interface SessionHost {
+  domainMethods(): Partial<TidewatchApi>;
   snapshot(): Snapshot;
   writeTag(request: WriteTagRequest): Promise<WriteTagResult>;
   seed(streamer: FrameStreamer): void;
   release(session: ClientSession): void;
 }
 
-/** One connected renderer: its own stream, backpressure and trended set. */
-export class ClientSession implements TidewatchApi {
+/**
+ * One connected renderer: its own stream, backpressure and trended set.
+ * The live methods are its own; every other domain's come from the core.
+ */
+export class ClientSession implements LiveApi {
   readonly streamer: FrameStreamer;
 
   constructor(
@@ -37,6 +42,16 @@ export class ClientSession implements TidewatchApi {
 
   async setTrendedTags(request: SetTrendedTagsRequest): Promise<void> {
     this.streamer.setTrended(request.tagIndexes);
+  }
+
+  /** What this renderer may call: its own live methods plus the domains registered with the core. */
+  api(): TidewatchApi {
+    return {
+      ...(this.host.domainMethods() as TidewatchApi),
+      snapshot: () => this.snapshot(),
+      writeTag: (request) => this.writeTag(request),
+      setTrendedTags: (request) => this.setTrendedTags(request),
+    };
   }
 
   ack(seq: number): void {

@@ -40,3 +40,8 @@ export interface SourceConfig extends Omit<ConnectionDefinition, 'tags'> {
 
 export type SourceFactory = (config: SourceConfig, listener: SourceListener) => SampleSource;
 
+
+/** Sees every sample after the tag cache, in registration order: the alarm engine, then the historian. */
+export interface SampleObserver {
+  sample(index: number, time: number, value: number, status: number): void;
+}

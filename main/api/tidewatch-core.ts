@@ -1,9 +1,9 @@
-import { ApiError, type ConnectionStatus, type ServerEvent, type Snapshot, type TagInfo, type WriteTagRequest, type WriteTagResult } from '../../shared/contract.js';
+import { ApiError, type ConnectionStatus, type ServerEvent, type Snapshot, type TagInfo, type TidewatchApi, type WriteTagRequest, type WriteTagResult } from '../../shared/contract.js';
 import { statusText } from '../../shared/status-code.js';
 import type { FrameStreamer } from '../stream/frame-streamer.js';
 import { ClientSession, type ClientSink, type SessionHost } from './client-session.js';
 import { LatestValues } from './latest-values.js';
-import type { ConnectionDefinition, Log, SampleSource, SourceFactory, SourceListener } from './sample-source.js';
+import type { ConnectionDefinition, Log, SampleObserver, SampleSource, SourceFactory, SourceListener } from './sample-source.js';
 
 /** About 60 Hz: one frame per display refresh (DESIGN.md, the hot path step 4). */
 export const DISPLAY_TICK_MS = 1000 / 60;
@@ -21,6 +21,8 @@ export class TidewatchCore implements SessionHost {
   private readonly fixedStatuses = new Map<string, ConnectionStatus>();
   private readonly latest = new LatestValues();
   private sessions: ClientSession[] = [];
+  private observers: SampleObserver[] = [];
+  private domainApi: Partial<TidewatchApi> = {};
   private tagsChanged = false;
   private connectionsChanged = false;
   private readonly ticker: ReturnType<typeof setInterval>;
@@ -58,6 +60,24 @@ export class TidewatchCore implements SessionHost {
   addFailedConnection(id: string, name: string, endpointUrl: string, error: string): void {
     this.fixedStatuses.set(id, { id, name, endpointUrl, state: 'failed', lastError: error, reconnects: 0, since: this.now() });
     this.connectionsChanged = true;
+  }
+
+  /** Alarms, history and the like see every sample, synchronously, after the tag cache. */
+  addSampleObserver(observer: SampleObserver): void {
+    this.observers = [...this.observers, observer];
+  }
+
+  /** A domain service (history, alarms, ...) answers its methods for every client. */
+  registerApi(part: Partial<TidewatchApi>): void {
+    this.domainApi = { ...this.domainApi, ...part };
+  }
+
+  domainMethods(): Partial<TidewatchApi> {
+    return this.domainApi;
+  }
+
+  tagList(): readonly TagInfo[] {
+    return this.tags;
   }
 
   openClient(sink: ClientSink): ClientSession {
@@ -99,6 +119,8 @@ export class TidewatchCore implements SessionHost {
   /** The hot path: no allocation, no I/O. */
   private sample(index: number, time: number, value: number, status: number): void {
     this.latest.set(index, time, value, status);
+    const observers = this.observers;
+    for (let i = 0; i < observers.length; i++) observers[i]!.sample(index, time, value, status);
     const sessions = this.sessions;
     for (let i = 0; i < sessions.length; i++) sessions[i]!.streamer.push(index, time, value, status);
   }
@@ -140,7 +162,7 @@ export class TidewatchCore implements SessionHost {
     for (const session of this.sessions) session.streamer.flush();
   }
 
-  private broadcast(event: ServerEvent): void {
+  broadcast(event: ServerEvent): void {
     for (const session of this.sessions) session.sink.event(event);
   }
 }

@@ -56,7 +56,7 @@ void app.whenReady().then(async () => {
       return { ok: false, error: 'untrusted sender' };
     }
     try {
-      return { ok: true, result: await callApi(client, method, params) };
+      return { ok: true, result: await callApi(client.api(), method, params) };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -125,7 +125,7 @@ function attachClient(ws: WebSocket, core: TidewatchCore, log: Log): void {
     }
     const message = parsed.data;
     if (message.t === 'ack') return session.ack(message.seq);
-    callApi(session, message.method, message.params).then(
+    callApi(session.api(), message.method, message.params).then(
       (result) => send({ t: 'result', id: message.id, result: result ?? null }),
       (error: unknown) => {
         const text = error instanceof Error ? error.message : String(error);

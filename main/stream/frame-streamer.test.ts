@@ -4,9 +4,10 @@ import { FrameStreamer } from './frame-streamer.js';
 
 function harness(options: { maxHeldSamples?: number } = {}) {
   const frames: Frame[] = [];
-  const streamer = new FrameStreamer((buffer) => frames.push(decodeFrame(buffer)), { ...options, now: () => 1000 });
+  const clock = { now: 1000 };
+  const streamer = new FrameStreamer((buffer) => frames.push(decodeFrame(buffer)), { ...options, ackTimeoutMs: 5000, now: () => clock.now });
   const rows = (f: Frame) => Array.from(f.tag, (tag, i) => [tag, f.time[i], f.value[i]]);
-  return { streamer, frames, rows };
+  return { streamer, frames, rows, clock };
 }
 
 describe('FrameStreamer', () => {
@@ -95,6 +96,19 @@ describe('FrameStreamer', () => {
     }
     const values = frames.flatMap((f) => Array.from(f.value));
     expect(values).toEqual(Array.from({ length: pushed }, (_, i) => i));
+  });
+
+  it('takes an ack that never comes as lost and streams on, so one unreadable frame cannot freeze a screen', () => {
+    const { streamer, frames, clock } = harness();
+    streamer.push(1, 1, 1, 0);
+    streamer.flush();
+    streamer.push(1, 2, 2, 0);
+    clock.now += 4999;
+    expect(streamer.flush()).toBe(false);
+    clock.now += 1;
+    expect(streamer.flush()).toBe(true);
+    expect(frames).toHaveLength(2);
+    expect(streamer.lostAcks).toBe(1);
   });
 
   it('sends nothing after dispose', () => {

@@ -4,10 +4,14 @@ import { SampleColumns } from './sample-columns.js';
 export interface FrameStreamerOptions {
   /** Past this many held samples a stalled renderer gets newest-per-tag for trended tags too. */
   readonly maxHeldSamples?: number;
+  /** An ack this late is taken as lost (a frame the renderer could not read): streaming resumes. */
+  readonly ackTimeoutMs?: number;
   readonly now?: () => number;
 }
 
 const DEFAULT_MAX_HELD_SAMPLES = 2_000_000;
+// Long enough for a renderer busy with a big frame; short enough that a lost ack is a hiccup, not a frozen screen.
+const DEFAULT_ACK_TIMEOUT_MS = 5_000;
 
 /**
  * One per renderer: coalesces samples into one frame per display tick.
@@ -21,7 +25,9 @@ export class FrameStreamer {
   private readonly columns = new SampleColumns();
   private readonly coalesced = new SampleColumns(64);
   private readonly maxHeld: number;
+  private readonly ackTimeoutMs: number;
   private readonly now: () => number;
+  private sentAt = 0;
   private trended = new Uint8Array(0);
   // Newest value per coalesced tag, and which tags have one waiting.
   private latestTime = new Float64Array(0);
@@ -32,6 +38,8 @@ export class FrameStreamer {
   private seq = 0;
   private unacknowledged: number | null = null;
   private dropped = false;
+  /** Acks that never came; each one cost the renderer at most one frame, never the stream. */
+  lostAcks = 0;
   private disposed = false;
 
   constructor(
@@ -39,6 +47,7 @@ export class FrameStreamer {
     options: FrameStreamerOptions = {},
   ) {
     this.maxHeld = options.maxHeldSamples ?? DEFAULT_MAX_HELD_SAMPLES;
+    this.ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
     this.now = options.now ?? Date.now;
   }
 
@@ -68,10 +77,16 @@ export class FrameStreamer {
 
   /** Called once per display tick. Returns whether a frame went out. */
   flush(): boolean {
-    if (this.disposed || this.unacknowledged !== null) return false;
+    if (this.disposed) return false;
+    if (this.unacknowledged !== null) {
+      if (this.now() - this.sentAt < this.ackTimeoutMs) return false;
+      this.unacknowledged = null;
+      this.lostAcks++;
+    }
     if (this.columns.count === 0 && this.waitingTags.length === 0) return false;
     const frame = this.takeFrame();
     this.unacknowledged = this.seq;
+    this.sentAt = this.now();
     this.send(frame);
     return true;
   }

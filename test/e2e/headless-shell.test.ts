@@ -78,14 +78,15 @@ describe('the headless shell in Chromium', () => {
     const open = (ws: WebSocket) => new Promise((resolve) => ws.once('open', resolve));
     const bad = new WebSocket(socketUrl);
     const good = new WebSocket(socketUrl);
-    await Promise.all([open(bad), open(good)]);
     let goodFrames = 0;
+    // Listen before the socket opens: a frame that went unacknowledged would hold this client's stream.
     good.on('message', (data, isBinary) => {
       if (!isBinary) return;
       goodFrames++;
       const frame = data as Buffer;
       good.send(JSON.stringify({ t: 'ack', seq: frame.readUInt32LE(8) }));
     });
+    await Promise.all([open(bad), open(good)]);
     const closed = new Promise<[number, string]>((resolve) => bad.once('close', (code, reason) => resolve([code, reason.toString()])));
     bad.send('{"t":"call","id":1,"method":"snapshot","params":{"__proto__":{"admin":true}},"extra":1}');
     expect(await closed).toEqual([1008, expect.stringContaining('malformed message')]);

@@ -75,7 +75,7 @@ describe('live data from the demo plant through the core', () => {
     const pv = tag('TIC101.PV');
     const before = collector.latest(pv.index)!.value;
     const target = Math.round(before) + 15;
-    const result = await callApi(client, 'writeTag', { tagId: sp.id, value: target });
+    const result = await callApi(client.api(), 'writeTag', { tagId: sp.id, value: target });
     expect(result).toEqual({ status: StatusCode.Good, statusText: 'Good' });
     await waitFor('the written setpoint to stream back', () => collector.latest(sp.index)?.value === target);
     await waitFor('the temperature to move toward the new setpoint', () => collector.latest(pv.index)!.value > before + 2);
@@ -86,13 +86,13 @@ describe('live data from the demo plant through the core', () => {
     const current = collector.latest(sp.index)!.value;
     const range = sp.euRange!;
     const mark = collector.samples.length;
-    const outOfRange = await callApi(client, 'writeTag', { tagId: sp.id, value: range.high + 1000 });
+    const outOfRange = await callApi(client.api(), 'writeTag', { tagId: sp.id, value: range.high + 1000 });
     expect(statusText((outOfRange as { status: number }).status)).toBe('BadOutOfRange');
-    const wrongType = await callApi(client, 'writeTag', { tagId: sp.id, value: true });
+    const wrongType = await callApi(client.api(), 'writeTag', { tagId: sp.id, value: true });
     expect(statusText((wrongType as { status: number }).status)).toBe('BadTypeMismatch');
-    await expect(callApi(client, 'writeTag', { tagId: 'demo/NoSuchTag', value: 1 })).rejects.toThrow('writeTag: tagId: unknown tag "demo/NoSuchTag"');
-    await expect(callApi(client, 'writeTag', { tagId: sp.id, value: '12' })).rejects.toThrow(/^writeTag: value: /);
-    await expect(callApi(client, 'dropTables', {})).rejects.toThrow('unknown method "dropTables"');
+    await expect(callApi(client.api(), 'writeTag', { tagId: 'demo/NoSuchTag', value: 1 })).rejects.toThrow('writeTag: tagId: unknown tag "demo/NoSuchTag"');
+    await expect(callApi(client.api(), 'writeTag', { tagId: sp.id, value: '12' })).rejects.toThrow(/^writeTag: value: /);
+    await expect(callApi(client.api(), 'dropTables', {})).rejects.toThrow('unknown method "dropTables"');
     await new Promise((resolve) => setTimeout(resolve, 500)); // a few publishing intervals for any stray value to arrive
     expect(collector.since(mark, sp.index).map((s) => s.value)).not.toContain(range.high + 1000); // never shown, not even briefly
     expect(collector.latest(sp.index)!.value).toBe(current);

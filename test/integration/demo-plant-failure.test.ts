@@ -20,12 +20,12 @@ describe('a demo plant that fails to start', () => {
     await app.start();
     const collector = new FrameCollector();
     const client = app.core.openClient(collector);
-    const snapshot = (await callApi(client, 'snapshot', undefined)) as Awaited<ReturnType<typeof client.snapshot>>;
+    const snapshot = (await callApi(client.api(), 'snapshot', undefined)) as Awaited<ReturnType<typeof client.snapshot>>;
     expect(snapshot.connections).toEqual([
       expect.objectContaining({ id: 'demo', name: 'Demo plant', state: 'failed', lastError: expect.stringMatching(/^demo plant failed to start: demo plant exited with code 1/) }),
     ]);
     expect(log.some((line) => line.startsWith('error demo plant failed to start'))).toBe(true);
-    await expect(callApi(client, 'writeTag', { tagId: 'demo/Tank1.Level', value: 1 })).rejects.toThrow('unknown tag');
+    await expect(callApi(client.api(), 'writeTag', { tagId: 'demo/Tank1.Level', value: 1 })).rejects.toThrow('unknown tag');
     client.dispose();
   });
 });
