@@ -18,6 +18,7 @@ function fakeBridge(snapshots: Snapshot[]) {
     },
     snapshot: vi.fn(async () => snapshots.shift() ?? { tags: [], connections: [] }),
     writeTag: vi.fn(),
+    readHistory: vi.fn(async () => []),
     setTrendedTags: vi.fn(async (request: SetTrendedTagsRequest) => {
       trended.push(request);
     }),
