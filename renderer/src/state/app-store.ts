@@ -2,7 +2,6 @@ import { createStore } from 'zustand/vanilla';
 import type { ConnectionStatus, ServerEvent, Snapshot, TagInfo } from '../../../shared/contract.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import type { BridgeConnectionState } from '../bridge/renderer-bridge.js';
-import { mergeTags } from './merge-tags.js';
 import { togglePen } from './toggle-pen.js';
 
 /** Enough to compare a few related signals; more turns one chart into noise. */
@@ -63,7 +62,8 @@ export function createAppStore(now: () => number = Date.now) {
             set({ connections: event.connections });
             return;
           case 'tags':
-            set((state) => ({ tags: mergeTags(state.tags, event.tags) }));
+            // The full list (shared/contract.ts): a tag removed by a project reload disappears.
+            set({ tags: event.tags });
             return;
           case 'notice':
             addNotice(event.level, event.message);
