@@ -45,9 +45,19 @@ export interface ConnectionStatus {
   readonly since: number;
 }
 
+/** Which project runs, and what is wrong with the file on disk if its last load or reload failed. */
+export interface ProjectStatus {
+  readonly name: string;
+  /** null: the built-in demo project. */
+  readonly file: string | null;
+  /** Each problem as `path: message`; non-empty means the app kept its previous project (or none at start). */
+  readonly issues: readonly string[];
+}
+
 export interface Snapshot {
   readonly tags: readonly TagInfo[];
   readonly connections: readonly ConnectionStatus[];
+  readonly project: ProjectStatus;
 }
 
 /**
@@ -62,6 +72,7 @@ export type ApiMethod = keyof TidewatchApi;
 export type ServerEvent =
   | { readonly type: 'connections'; readonly connections: readonly ConnectionStatus[] }
   | { readonly type: 'tags'; readonly tags: readonly TagInfo[] }
+  | { readonly type: 'project'; readonly project: ProjectStatus }
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly message: string };
 
 export type Unsubscribe = () => void;

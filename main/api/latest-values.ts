@@ -18,6 +18,11 @@ export class LatestValues {
     this.set(tag, time, this.valueOf(tag), status);
   }
 
+  /** A tag the project no longer has: a renderer that connects later must not receive it. */
+  forget(tag: number): void {
+    if (tag < this.known.length) this.known[tag] = 0;
+  }
+
   valueOf(tag: number): number {
     return this.known[tag] === 1 ? (this.value[tag] ?? Number.NaN) : Number.NaN;
   }

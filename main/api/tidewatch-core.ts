@@ -1,4 +1,4 @@
-import { ApiError, type ConnectionStatus, type ServerEvent, type Snapshot, type TagInfo, type TidewatchApi, type WriteTagRequest, type WriteTagResult } from '../../shared/contract.js';
+import { ApiError, type ConnectionStatus, type ServerEvent, type ProjectStatus, type Snapshot, type TagInfo, type TidewatchApi, type WriteTagRequest, type WriteTagResult } from '../../shared/contract.js';
 import { statusText } from '../../shared/status-code.js';
 import type { FrameStreamer } from '../stream/frame-streamer.js';
 import { ClientSession, type ClientSink, type SessionHost } from './client-session.js';
@@ -15,7 +15,10 @@ export const DISPLAY_TICK_MS = 1000 / 60;
  * once per tick so 10,000 tags' metadata is one event, not 10,000.
  */
 export class TidewatchCore implements SessionHost {
-  private readonly tags: TagInfo[] = [];
+  // Indexes are never reused while the core runs: a frame's tag column always means one tag.
+  private readonly tags = new Map<number, TagInfo>();
+  private nextIndex = 0;
+  private project: ProjectStatus = { name: '', file: null, issues: [] };
   private readonly tagsById = new Map<string, TagInfo>();
   private readonly sources = new Map<string, SampleSource>();
   private readonly fixedStatuses = new Map<string, ConnectionStatus>();
@@ -36,7 +39,8 @@ export class TidewatchCore implements SessionHost {
   }
 
   addConnection(definition: ConnectionDefinition, createSource: SourceFactory): void {
-    const first = this.tags.length;
+    const first = this.nextIndex;
+    this.nextIndex += definition.tags.length;
     const tags = definition.tags.map((tag, i): TagInfo => ({
       index: first + i,
       id: `${definition.id}/${tag.name}`,
@@ -54,6 +58,26 @@ export class TidewatchCore implements SessionHost {
     this.sources.set(definition.id, source);
     this.connectionsChanged = true;
     source.start();
+  }
+
+  /** Stops a connection and retires its tags (a project reload removed or changed it). */
+  async removeConnection(id: string): Promise<void> {
+    const source = this.sources.get(id);
+    this.sources.delete(id);
+    this.fixedStatuses.delete(id);
+    for (const tag of [...this.tags.values()]) {
+      if (tag.connectionId !== id) continue;
+      this.tags.delete(tag.index);
+      this.tagsById.delete(tag.id);
+      this.latest.forget(tag.index);
+    }
+    this.tagsChanged = this.connectionsChanged = true;
+    await source?.stop();
+  }
+
+  setProject(project: ProjectStatus): void {
+    this.project = project;
+    this.broadcast({ type: 'project', project });
   }
 
   /** A connection that could not even be attempted (the demo plant failed to start): shown, never retried. */
@@ -76,8 +100,8 @@ export class TidewatchCore implements SessionHost {
     return this.domainApi;
   }
 
-  tagList(): readonly TagInfo[] {
-    return this.tags;
+  tagList(): TagInfo[] {
+    return [...this.tags.values()];
   }
 
   openClient(sink: ClientSink): ClientSession {
@@ -87,7 +111,7 @@ export class TidewatchCore implements SessionHost {
   }
 
   snapshot(): Snapshot {
-    return { tags: [...this.tags], connections: this.connectionStatuses() };
+    return { tags: this.tagList(), connections: this.connectionStatuses(), project: this.project };
   }
 
   async writeTag(request: WriteTagRequest): Promise<WriteTagResult> {
@@ -127,12 +151,15 @@ export class TidewatchCore implements SessionHost {
 
   private listenerFor(connectionId: string): SourceListener {
     return {
-      sample: (index, time, value, status) => this.sample(index, time, value, status),
+      sample: (index, time, value, status) => {
+        // A source being stopped may still deliver; its retired tags must not come back.
+        if (this.tags.has(index)) this.sample(index, time, value, status);
+      },
       stale: (indexes, time, status) => {
         for (const index of indexes) this.sample(index, time, this.latest.valueOf(index), status);
       },
       metadata: (index, metadata) => {
-        const tag = this.tags[index];
+        const tag = this.tags.get(index);
         if (tag?.connectionId !== connectionId) return;
         this.putTag({ ...tag, ...metadata, description: metadata.description || tag.description });
         this.tagsChanged = true;
@@ -147,7 +174,7 @@ export class TidewatchCore implements SessionHost {
   }
 
   private putTag(tag: TagInfo): void {
-    this.tags[tag.index] = tag;
+    this.tags.set(tag.index, tag);
     this.tagsById.set(tag.id, tag);
   }
 
@@ -156,7 +183,7 @@ export class TidewatchCore implements SessionHost {
   }
 
   private tick(): void {
-    if (this.tagsChanged) this.broadcast({ type: 'tags', tags: [...this.tags] });
+    if (this.tagsChanged) this.broadcast({ type: 'tags', tags: this.tagList() });
     if (this.connectionsChanged) this.broadcast({ type: 'connections', connections: this.connectionStatuses() });
     this.tagsChanged = this.connectionsChanged = false;
     for (const session of this.sessions) session.streamer.flush();

@@ -3,14 +3,20 @@ import path from 'node:path';
 import { TidewatchCore } from '../api/tidewatch-core.js';
 import type { Log } from '../api/sample-source.js';
 import { opcuaSourceFactory } from '../opcua/opcua-connection.js';
-import { startSimulator, type RunningSimulator } from '../simulator/start-simulator.js';
-import { DEMO_CONNECTION_ID, demoConnection } from './demo-connection.js';
+import { demoProject } from '../project/demo-project.js';
+import { parseProject } from '../project/parse-project.js';
+import { formatIssue } from '../project/project-error.js';
+import { readProjectFile } from '../project/project-file.js';
+import { FileWatcher } from '../project/watch-file.js';
+import { ProjectRunner } from './project-runner.js';
 
 export interface AppOptions {
   readonly userDataDir: string;
   /** The bundled demo plant process entry (dist/main/simulator.js). */
   readonly simulatorEntry: string;
   readonly log: Log;
+  /** A project file; without one the app runs the built-in demo project. */
+  readonly projectFile?: string;
 }
 
 export interface App {
@@ -21,40 +27,61 @@ export interface App {
 }
 
 /**
- * The composition root both shells call: builds the core and its sources.
- * With no project (the only mode until projects land) it starts the demo plant
- * and watches it. A plant that fails to start is shown as a failed connection;
- * the app stays up so the operator can read why.
+ * The composition root both shells call. A project file that cannot be
+ * loaded at start leaves the app running with its errors shown; a broken
+ * edit on disk later leaves the running project as it was, errors shown.
  */
 export function createApp(options: AppOptions): App {
   const { userDataDir, log } = options;
   const core = new TidewatchCore(log);
-  let plant: RunningSimulator | null = null;
-  let disposed = false;
+  const runner = new ProjectRunner({
+    core,
+    sourceFactory: opcuaSourceFactory(path.join(userDataDir, 'pki')),
+    userDataDir,
+    simulatorEntry: options.simulatorEntry,
+    log,
+  });
+  let watcher: FileWatcher | null = null;
+
+  const refuse = (file: string, name: string, issues: readonly string[], keeping: string) => {
+    log('error', `project ${file} has ${issues.length} error(s); ${keeping}`);
+    for (const issue of issues) log('error', `  ${issue}`);
+    core.setProject({ name, file, issues });
+  };
+
+  const reload = async (file: string, text: string) => {
+    const result = parseProject(text);
+    const current = core.snapshot().project;
+    if (!result.ok) return refuse(file, current.name, result.issues.map(formatIssue), current.name ? `still running "${current.name}"` : 'nothing is running');
+    await runner.apply(result.project);
+    core.setProject({ name: result.project.name, file, issues: [] });
+    log('info', `project ${file} reloaded`);
+  };
+
   return {
     core,
     async start() {
-      const pkiDir = path.join(userDataDir, 'pki');
-      try {
-        await mkdir(pkiDir, { recursive: true });
-        const started = await startSimulator({ entry: options.simulatorEntry, port: 0, pkiDir: path.join(userDataDir, 'demo-plant-pki') });
-        plant = started;
-        if (disposed) return void (await started.stop());
-        log('info', `demo plant started at ${started.endpointUrl}`);
-        started.onExit((code, signal) => {
-          if (!disposed) log('error', `demo plant exited (${signal ?? `code ${code}`})`);
-        });
-        core.addConnection(demoConnection(started.endpointUrl), opcuaSourceFactory(pkiDir));
-      } catch (error) {
-        const message = `demo plant failed to start: ${error instanceof Error ? error.message : String(error)}`;
-        log('error', message);
-        core.addFailedConnection(DEMO_CONNECTION_ID, 'Demo plant', '', message);
+      await mkdir(path.join(userDataDir, 'pki'), { recursive: true });
+      const file = options.projectFile ? path.resolve(options.projectFile) : null;
+      if (!file) {
+        const project = demoProject();
+        core.setProject({ name: project.name, file: null, issues: [] });
+        await runner.apply(project);
+        return;
       }
+      const result = await readProjectFile(file);
+      if (result.ok) {
+        core.setProject({ name: result.project.name, file, issues: [] });
+        await runner.apply(result.project);
+      } else {
+        refuse(file, '', result.issues.map(formatIssue), 'nothing is running until it is fixed');
+      }
+      watcher = new FileWatcher(file, result.text ?? '', (text) => void reload(file, text));
     },
     async dispose() {
-      disposed = true;
+      watcher?.dispose();
       await core.dispose();
-      await plant?.stop();
+      await runner.dispose();
     },
   };
 }

@@ -7,7 +7,8 @@ import type { TagInfo } from '../../shared/contract.js';
 import { callApi } from '../../main/api/call-api.js';
 import type { ClientSession } from '../../main/api/client-session.js';
 import { TidewatchCore } from '../../main/api/tidewatch-core.js';
-import { demoConnection } from '../../main/app/demo-connection.js';
+import { demoProject } from '../../main/project/demo-project.js';
+import { projectConnections } from '../../main/project/project-connections.js';
 import { opcuaSourceFactory } from '../../main/opcua/opcua-connection.js';
 import { startSimulator, type RunningSimulator } from '../../main/simulator/start-simulator.js';
 import { builtFile } from '../support/built-files.js';
@@ -34,7 +35,8 @@ describe('live data from the demo plant through the core', () => {
     core = new TidewatchCore((level, message) => logLines.push(`${level} ${message}`));
     client = core.openClient(collector);
     collector.ack = (seq) => client.ack(seq);
-    core.addConnection(demoConnection(plant.endpointUrl), opcuaSourceFactory(path.join(dir, 'pki')));
+    const [demo] = projectConnections(demoProject(), () => plant.endpointUrl);
+    core.addConnection(demo!, opcuaSourceFactory(path.join(dir, 'pki')));
     await waitFor('the demo plant connection', () => connectionState() === 'connected');
   });
 

@@ -5,6 +5,7 @@ import { useAppState } from './use-app-state.js';
 export function StatusBar() {
   const bridgeState = useAppState((state) => state.bridgeState);
   const connections = useAppState((state) => state.connections);
+  const project = useAppState((state) => state.project);
   const notice = useAppState((state) => state.notices.at(-1));
   const dismissNotice = useAppState((state) => state.dismissNotice);
 
@@ -15,6 +16,19 @@ export function StatusBar() {
           {bridgeState === 'connected' ? '●' : '◐'}
         </span>
         {bridgeStateLabel(bridgeState)}
+      </span>
+      <span className="project" data-testid="project-status" title={project.file ?? 'built-in demo project'}>
+        {project.name || 'No project'}
+        {project.issues.length > 0 && (
+          <details className="project-issues" data-testid="project-issues">
+            <summary role="alert">⚠ project file has {project.issues.length} error{project.issues.length === 1 ? '' : 's'}</summary>
+            <ul>
+              {project.issues.map((issue) => (
+                <li key={issue}>{issue}</li>
+              ))}
+            </ul>
+          </details>
+        )}
       </span>
       <ul className="connections" aria-label="Server connections">
         {connections.map((connection) => {

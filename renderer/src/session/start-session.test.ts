@@ -16,7 +16,7 @@ function fakeBridge(snapshots: Snapshot[]) {
     get connectionState() {
       return state;
     },
-    snapshot: vi.fn(async () => snapshots.shift() ?? { tags: [], connections: [] }),
+    snapshot: vi.fn(async () => snapshots.shift() ?? { tags: [], connections: [], project: { name: 'Demo plant', file: null, issues: [] } }),
     writeTag: vi.fn(),
     readHistory: vi.fn(async () => []),
     setTrendedTags: vi.fn(async (request: SetTrendedTagsRequest) => {
@@ -48,7 +48,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('startSession', () => {
   it('loads the snapshot on connect and sends the pens as trended tag indexes', async () => {
-    const { bridge, setState, trended } = fakeBridge([{ tags: [makeTagInfo(0), makeTagInfo(1)], connections: [] }]);
+    const { bridge, setState, trended } = fakeBridge([{ tags: [makeTagInfo(0), makeTagInfo(1)], connections: [], project: { name: 'Demo plant', file: null, issues: [] } }]);
     const appStore = createAppStore();
     const session = startSession(bridge, appStore, new LiveStore(new ManualFrameScheduler()));
     setState('connected');
@@ -63,8 +63,8 @@ describe('startSession', () => {
 
   it('after a reconnect, re-reads the snapshot and re-sends pens by their new indexes', async () => {
     const { bridge, setState, trended } = fakeBridge([
-      { tags: [makeTagInfo(0), makeTagInfo(1)], connections: [] },
-      { tags: [makeTagInfo(0, { id: 'plant/T1' }), makeTagInfo(1, { id: 'plant/T0' })], connections: [] },
+      { tags: [makeTagInfo(0), makeTagInfo(1)], connections: [], project: { name: 'Demo plant', file: null, issues: [] } },
+      { tags: [makeTagInfo(0, { id: 'plant/T1' }), makeTagInfo(1, { id: 'plant/T0' })], connections: [], project: { name: 'Demo plant', file: null, issues: [] } },
     ]);
     const appStore = createAppStore();
     const session = startSession(bridge, appStore, new LiveStore(new ManualFrameScheduler()));

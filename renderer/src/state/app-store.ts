@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { ConnectionStatus, ServerEvent, Snapshot, TagInfo } from '../../../shared/contract.js';
+import type { ConnectionStatus, ProjectStatus, ServerEvent, Snapshot, TagInfo } from '../../../shared/contract.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import type { BridgeConnectionState } from '../bridge/renderer-bridge.js';
 import { togglePen } from './toggle-pen.js';
@@ -20,6 +20,7 @@ export interface AppState {
   readonly bridgeState: BridgeConnectionState;
   readonly connections: readonly ConnectionStatus[];
   readonly tags: readonly TagInfo[];
+  readonly project: ProjectStatus;
   readonly notices: readonly Notice[];
   /** Tag ids, not indexes: they mean the same tag after the core restarts. */
   readonly pens: readonly string[];
@@ -44,6 +45,7 @@ export function createAppStore(now: () => number = Date.now) {
       bridgeState: 'connecting',
       connections: [],
       tags: [],
+      project: { name: '', file: null, issues: [] },
       notices: [],
       pens: [],
       setBridgeState: (bridgeState) => set({ bridgeState }),
@@ -53,6 +55,7 @@ export function createAppStore(now: () => number = Date.now) {
         set((state) => ({
           tags,
           connections: snapshot.connections,
+          project: snapshot.project,
           pens: state.pens.filter((pen) => ids.has(pen)),
         }));
       },
@@ -64,6 +67,9 @@ export function createAppStore(now: () => number = Date.now) {
           case 'tags':
             // The full list (shared/contract.ts): a tag removed by a project reload disappears.
             set({ tags: event.tags });
+            return;
+          case 'project':
+            set({ project: event.project });
             return;
           case 'notice':
             addNotice(event.level, event.message);

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import type { TidewatchCore } from '../api/tidewatch-core.js';
+import type { ConnectionDefinition, Log, SourceFactory } from '../api/sample-source.js';
+import { changedServers, projectConnections } from '../project/project-connections.js';
+import type { Project } from '../project/project-schema.js';
+import { startSimulator, type RunningSimulator } from '../simulator/start-simulator.js';
+
+export interface ProjectRunnerDeps {
+  readonly core: TidewatchCore;
+  readonly sourceFactory: SourceFactory;
+  readonly userDataDir: string;
+  /** The bundled demo plant process entry (dist/main/simulator.js). */
+  readonly simulatorEntry: string;
+  readonly log: Log;
+}
+
+/**
+ * Makes the core run what a project says. Applying a new version of the
+ * project rebuilds only the servers whose settings or tags changed; the
+ * others keep their sessions and subscriptions. The embedded demo plant is
+ * started when a project asks for it and stopped when none does.
+ */
+export class ProjectRunner {
+  private running: ConnectionDefinition[] = [];
+  private plant: RunningSimulator | null = null;
+  private plantError: string | null = null;
+  private disposed = false;
+
+  constructor(private readonly deps: ProjectRunnerDeps) {}
+
+  async apply(project: Project): Promise<void> {
+    const { core, log } = this.deps;
+    const wantsPlant = project.servers.some((server) => server.embedded === 'demo-plant');
+    if (wantsPlant && !this.plant && this.plantError === null) await this.startPlant();
+    const next = projectConnections(project, (server) => (server.embedded ? (this.plant?.endpointUrl ?? '') : (server.endpointUrl ?? '')));
+    const { stop, start } = changedServers(this.running, next);
+    for (const id of stop) await core.removeConnection(id);
+    for (const definition of next.filter((c) => start.includes(c.id))) {
+      const embedded = project.servers.find((s) => s.id === definition.id)?.embedded !== undefined;
+      if (embedded && this.plantError !== null) core.addFailedConnection(definition.id, definition.name, '', this.plantError);
+      else core.addConnection(definition, this.deps.sourceFactory);
+    }
+    this.running = next;
+    if (!wantsPlant) await this.stopPlant();
+    if (stop.length + start.length > 0) log('info', `project "${project.name}": started ${start.length}, stopped ${stop.length} connection(s)`);
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.stopPlant();
+  }
+
+  private async startPlant(): Promise<void> {
+    const { userDataDir, simulatorEntry, log } = this.deps;
+    try {
+      const plant = await startSimulator({ entry: simulatorEntry, port: 0, pkiDir: path.join(userDataDir, 'demo-plant-pki') });
+      this.plant = plant;
+      log('info', `demo plant started at ${plant.endpointUrl}`);
+      plant.onExit((code, signal) => {
+        if (!this.disposed && this.plant === plant) log('error', `demo plant exited (${signal ?? `code ${code}`})`);
+      });
+    } catch (error) {
+      this.plantError = `demo plant failed to start: ${error instanceof Error ? error.message : String(error)}`;
+      log('error', this.plantError);
+    }
+  }
+
+  private async stopPlant(): Promise<void> {
+    const plant = this.plant;
+    this.plant = null;
+    this.plantError = null;
+    await plant?.stop();
+  }
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { parseProject, serializeProject } from './parse-project.js';
+import { formatIssue } from './project-error.js';
+
+const good = {
+  version: 1,
+  name: 'Line 1',
+  servers: [
+    { id: 'line1', name: 'Line 1 PLC', endpointUrl: 'opc.tcp://10.0.0.5:4840/line1' },
+    { id: 'demo', name: 'Demo plant', embedded: 'demo-plant' },
+  ],
+  tags: [
+    { name: 'Tank1.Level', server: 'demo', nodeId: 'ns=1;s=Tank1.Level' },
+    { name: 'FT101', server: 'line1', nodeId: 'ns=2;s=FT101', samplingInterval: 250, deadband: { type: 'percent', value: 0.5 }, writeLimits: { low: 0, high: 80 } },
+  ],
+};
+const text = (value: unknown) => JSON.stringify(value);
+const errors = (value: unknown) => {
+  const result = parseProject(typeof value === 'string' ? value : text(value));
+  return result.ok ? [] : result.issues.map(formatIssue);
+};
+
+describe('parseProject', () => {
+  it('accepts a good file and fills in the defaults', () => {
+    const result = parseProject(text(good));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.project.servers[0]?.publishingInterval).toBe(100);
+    expect(result.project.tags[0]).toMatchObject({ description: '', samplingInterval: 100, history: true });
+    expect(result.project.historian).toEqual({ retentionDays: 90, maxSizeMb: 2048, flushIntervalMs: 1000 });
+  });
+
+  it('round-trips: what it saves it loads again unchanged', () => {
+    const first = parseProject(text(good));
+    if (!first.ok) throw new Error('expected ok');
+    const again = parseProject(serializeProject(first.project));
+    expect(again).toEqual(first);
+  });
+
+  it('reports a syntax error with where it is', () => {
+    const [message] = errors('{\n  "version": 1,\n  "name": "x"\n  "servers": []\n}');
+    expect(message).toMatch(/^not valid JSON: .*line 4 column 3/);
+  });
+
+  it('lists every schema problem with its path', () => {
+    const broken = {
+      ...good,
+      colour: 'blue',
+      servers: [{ id: 'line 1', name: '', endpointUrl: 'http://plc' }],
+      tags: [{ name: 'A', server: 'line1', nodeId: 'ns=2;s=A', samplingInterval: 'fast' }],
+    };
+    expect(errors(broken)).toEqual([
+      'servers[0].id: use letters, digits, "_", "." or "-"',
+      'servers[0].name: Too small: expected string to have >=1 characters',
+      'servers[0].endpointUrl: must look like opc.tcp://host:port/path',
+      'tags[0].samplingInterval: Invalid input: expected number, received string',
+      'Unrecognized key: "colour"',
+    ]);
+  });
+
+  it('refuses a server with both or neither of endpointUrl and embedded', () => {
+    expect(errors({ ...good, servers: [{ id: 'a', name: 'A' }] })).toEqual(['servers[0]: give either endpointUrl or embedded, not both or neither']);
+  });
+
+  it('finds duplicates and unknown references, all of them, with their paths', () => {
+    const broken = {
+      ...good,
+      servers: [...good.servers, { id: 'line1', name: 'Again', endpointUrl: 'opc.tcp://h:1' }],
+      tags: [
+        ...good.tags,
+        { name: 'FT101', server: 'line1', nodeId: 'ns=2;s=FT101b' },
+        { name: 'PT1', server: 'line2', nodeId: 'ns=2;s=PT1' },
+        { name: 'X', server: 'demo', nodeId: 'ns=1;s=X', deadband: { type: 'percent', value: 150 } },
+      ],
+    };
+    expect(errors(broken)).toEqual([
+      'servers[2].id: duplicate server id "line1"',
+      'tags[2].name: duplicate tag name "FT101" on server "line1"',
+      'tags[3].server: unknown server "line2"',
+      'tags[4].deadband.value: a percent deadband cannot exceed 100',
+    ]);
+  });
+
+  it('refuses write limits upside down', () => {
+    const broken = { ...good, tags: [{ name: 'A', server: 'demo', nodeId: 'ns=1;s=A', writeLimits: { low: 10, high: 5 } }] };
+    expect(errors(broken)).toEqual(['tags[0].writeLimits.low: low must not be above high']);
+  });
+
+  it('refuses a file of another format version', () => {
+    expect(errors({ ...good, version: 2 })).toEqual(['version: Invalid input: expected 1']);
+  });
+});

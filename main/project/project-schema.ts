@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * The project file: one JSON document that says everything an HMI station
+ * needs. Strict objects everywhere, so a misspelt key is an error with its
+ * path rather than a setting silently ignored for years.
+ */
+export const PROJECT_FORMAT_VERSION = 1;
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-"');
+
+export const serverSchema = z
+  .strictObject({
+    id,
+    name: z.string().min(1).max(200),
+    /** opc.tcp://host:port/path of a plant server... */
+    endpointUrl: z.string().regex(/^opc\.tcp:\/\/[^\s/:]+(:\d{1,5})?(\/\S*)?$/, 'must look like opc.tcp://host:port/path').optional(),
+    /** ...or a server Tidewatch starts itself: the demo plant. */
+    embedded: z.literal('demo-plant').optional(),
+    publishingInterval: z.number().int().min(10).max(60_000).default(100),
+  })
+  .refine((s) => (s.endpointUrl === undefined) !== (s.embedded === undefined), {
+    message: 'give either endpointUrl or embedded, not both or neither',
+  });
+
+export const deadbandSchema = z.strictObject({
+  type: z.enum(['absolute', 'percent']),
+  value: z.number().nonnegative(),
+});
+
+export const tagSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  server: id,
+  nodeId: z.string().min(1).max(1024),
+  description: z.string().max(2000).default(''),
+  /** Overrides the server's EngineeringUnits, for servers that do not publish one. */
+  unit: z.string().max(32).optional(),
+  /** Decimal places shown; absent = chosen from the range. */
+  decimals: z.number().int().min(0).max(10).optional(),
+  samplingInterval: z.number().min(0).max(3_600_000).default(100),
+  deadband: deadbandSchema.optional(),
+  history: z.boolean().default(true),
+  /** Engineering limits for operator writes, tighter than the instrument's EURange. */
+  writeLimits: z
+    .strictObject({ low: z.number(), high: z.number() })
+    .refine((l) => l.low <= l.high, { message: 'low must not be above high', path: ['low'] })
+    .optional(),
+});
+
+export const historianSettingsSchema = z.strictObject({
+  retentionDays: z.number().positive().max(36_500).default(90),
+  maxSizeMb: z.number().int().positive().max(1_000_000).default(2048),
+  flushIntervalMs: z.number().int().min(100).max(60_000).default(1000),
+});
+
+// Sections whose full schemas come with their features (alarms, trends,
+// displays, users and roles): until then each entry must at least be an object.
+const pendingSection = z.array(z.record(z.string(), z.unknown())).default([]);
+
+export const projectSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(PROJECT_FORMAT_VERSION),
+  name: z.string().min(1).max(200),
+  servers: z.array(serverSchema),
+  tags: z.array(tagSchema).default([]),
+  alarms: pendingSection,
+  trends: pendingSection,
+  displays: pendingSection,
+  users: pendingSection,
+  roles: pendingSection,
+  historian: historianSettingsSchema.default({ retentionDays: 90, maxSizeMb: 2048, flushIntervalMs: 1000 }),
+});
+
+export type Project = z.infer<typeof projectSchema>;
+export type ProjectServer = z.infer<typeof serverSchema>;
+export type ProjectTag = z.infer<typeof tagSchema>;

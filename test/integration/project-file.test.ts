@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StatusCode } from '../../shared/status-code.js';
+import { createApp, type App } from '../../main/app/create-app.js';
+import { demoNodeId } from '../../main/simulator/plant-catalogue.js';
+import { startSimulator, type RunningSimulator } from '../../main/simulator/start-simulator.js';
+import { builtFile } from '../support/built-files.js';
+import { FrameCollector } from '../support/frame-collector.js';
+import { waitFor } from '../support/wait-for.js';
+
+// Two servers: the embedded demo plant and a second plant process the project names by URL.
+describe('running from a project file', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-project-'));
+  const file = path.join(dir, 'line.tidewatch');
+  const log: string[] = [];
+  let other: RunningSimulator;
+  let app: App;
+  const collector = new FrameCollector();
+
+  const project = (otherTags: string[], extra: Record<string, unknown> = {}) => ({
+    version: 1,
+    name: 'Two plants',
+    servers: [
+      { id: 'demo', name: 'Demo plant', embedded: 'demo-plant' },
+      { id: 'line2', name: 'Line 2', endpointUrl: other.endpointUrl },
+    ],
+    tags: [
+      { name: 'Tank1.Level', server: 'demo', nodeId: demoNodeId('Tank1.Level') },
+      ...otherTags.map((name) => ({ name, server: 'line2', nodeId: demoNodeId(name) })),
+    ],
+    ...extra,
+  });
+  const write = (value: unknown) => writeFileSync(file, typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
+  const snapshot = () => app.core.snapshot();
+  const connection = (id: string) => snapshot().connections.find((c) => c.id === id);
+  const tagIndex = (id: string) => snapshot().tags.find((t) => t.id === id)?.index;
+
+  beforeAll(async () => {
+    other = await startSimulator({ entry: builtFile('simulator.js'), port: 0, pkiDir: path.join(dir, 'other-pki') });
+    write(project(['Tank2.Level']));
+    app = createApp({ userDataDir: dir, simulatorEntry: builtFile('simulator.js'), projectFile: file, log: (level, message) => log.push(`${level} ${message}`) });
+    const client = app.core.openClient(collector);
+    collector.ack = (seq) => client.ack(seq);
+    await app.start();
+    await waitFor('both connections', () => connection('demo')?.state === 'connected' && connection('line2')?.state === 'connected');
+  });
+
+  afterAll(async () => {
+    await app?.dispose();
+    await other?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs what the file says: its servers, its tags, its name', () => {
+    expect(snapshot().project).toEqual({ name: 'Two plants', file, issues: [] });
+    expect(snapshot().tags.map((t) => t.id).sort()).toEqual(['demo/Tank1.Level', 'line2/Tank2.Level']);
+  });
+
+  it('reloads an edit on disk, rebuilding only the server that changed', async () => {
+    const demoSince = connection('demo')!.since;
+    const demoIndex = tagIndex('demo/Tank1.Level')!;
+    const mark = collector.samples.length;
+    write(project(['Tank2.Level', 'Pump2.Speed']));
+    await waitFor('the new tag', () => tagIndex('line2/Pump2.Speed') !== undefined);
+    await waitFor('line2 connected again', () => connection('line2')?.state === 'connected');
+    await waitFor('a Good sample of the new tag', () => collector.latest(tagIndex('line2/Pump2.Speed')!)?.status === StatusCode.Good);
+    // The demo plant's connection was not touched: same session, same tag, no Bad gap.
+    expect(connection('demo')!.since).toBe(demoSince);
+    expect(tagIndex('demo/Tank1.Level')).toBe(demoIndex);
+    expect(collector.since(mark, demoIndex).every((s) => s.status === StatusCode.Good)).toBe(true);
+    expect(log).toContain(`info project ${file} reloaded`);
+  });
+
+  it('keeps running the current project when the file on disk is broken, and lists every error with its path', async () => {
+    write(project(['Tank2.Level'], { tags: [{ name: 'A', server: 'line3', nodeId: 'ns=1;s=A' }, { name: 'A', server: 'line3', nodeId: 'ns=1;s=B' }] }));
+    await waitFor('the errors to show', () => snapshot().project.issues.length > 0);
+    expect(snapshot().project).toEqual({
+      name: 'Two plants',
+      file,
+      issues: ['tags[0].server: unknown server "line3"', 'tags[1].server: unknown server "line3"', 'tags[1].name: duplicate tag name "A" on server "line3"'],
+    });
+    expect(tagIndex('line2/Pump2.Speed')).toBeDefined();
+    expect(connection('demo')?.state).toBe('connected');
+    write('{ "version": 1, ');
+    await waitFor('the syntax error to show', () => snapshot().project.issues[0]?.startsWith('not valid JSON'));
+    write(project(['Tank2.Level']));
+    await waitFor('the errors to clear', () => snapshot().project.issues.length === 0);
+    await waitFor('the removed tag to go', () => tagIndex('line2/Pump2.Speed') === undefined);
+  });
+});
+
+describe('a project file that cannot be loaded at start', () => {
+  it('leaves the app running with the errors shown and nothing connected', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-project-bad-'));
+    const file = path.join(dir, 'broken.tidewatch');
+    writeFileSync(file, JSON.stringify({ version: 1, name: 'x', servers: [], tags: [], colour: 'red' }));
+    const app = createApp({ userDataDir: dir, simulatorEntry: builtFile('simulator.js'), projectFile: file, log: () => undefined });
+    try {
+      await app.start();
+      expect(app.core.snapshot()).toMatchObject({ tags: [], connections: [], project: { file, issues: ['Unrecognized key: "colour"'] } });
+      const missing = createApp({ userDataDir: dir, simulatorEntry: builtFile('simulator.js'), projectFile: path.join(dir, 'nope.tidewatch'), log: () => undefined });
+      await missing.start();
+      expect(missing.core.snapshot().project.issues[0]).toMatch(/^cannot read .*nope\.tidewatch: ENOENT/);
+      await missing.dispose();
+    } finally {
+      await app.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
