@@ -1,0 +1,8 @@
+export type Record = (name: string, value: number, note?: string) => void;
+
+export interface BenchOptions {
+  readonly tags: number;
+  readonly rateHz: number;
+  readonly seconds: number;
+  readonly warmupS: number;
+}

@@ -1,0 +1,58 @@
+// The stream benchmark: a bench OPC UA server pushing sequence numbers, read
+// by a bare node-opcua client (the baseline) and by Tidewatch's pipeline, each
+// in its own process so its CPU is its own.
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchOptions, Record } from './bench-types.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function child<T>(file: string, args: string[], until: string): Promise<{ message: T; proc: ReturnType<typeof fork> }> {
+  return new Promise((resolve, reject) => {
+    const proc = fork(path.join(here, file), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    proc.on('message', (message: { type?: string }) => {
+      if (message.type === until) resolve({ message: message as T, proc });
+    });
+    proc.once('exit', (code) => reject(new Error(`${file} exited with code ${code}`)));
+  });
+}
+
+interface ProbeResult {
+  valuesPerS: number;
+  received: number;
+  lost: number;
+  overflows: number;
+  cpuUsPerValue: number;
+  cpuCores: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+}
+
+export async function runStreamBench(record: Record, { tags: TAGS, rateHz: RATE_HZ, seconds: SECONDS, warmupS: WARMUP_S }: BenchOptions): Promise<void> {
+  const { message, proc: server } = await child<{ endpointUrl: string }>('bench-server.js', ['--tags', String(TAGS), '--rate', String(RATE_HZ)], 'ready');
+  const probe = async (mode: string) => {
+    const args = ['--mode', mode, '--endpoint', message.endpointUrl, '--tags', String(TAGS), '--sampling', String(1000 / RATE_HZ), '--warmup', String(WARMUP_S), '--seconds', String(SECONDS)];
+    const { message: result, proc } = await child<ProbeResult>('stream-probe.js', args, 'result');
+    await new Promise((resolve) => proc.once('exit', resolve));
+    return result;
+  };
+  try {
+    const bare = await probe('bare');
+    const pipeline = await probe('pipeline');
+    const offered = TAGS * RATE_HZ;
+    record('bare.values_per_s', bare.valuesPerS, `baseline: bare node-opcua client, ${TAGS} tags x ${RATE_HZ} Hz offered = ${offered}/s`);
+    record('bare.cpu_us_per_value', bare.cpuUsPerValue, `baseline, ${bare.cpuCores.toFixed(2)} cores`);
+    record('bare.lost', bare.lost, 'baseline: sequence gaps at the bare client (the server coalesces when its timer bunches)');
+    record('bare.queue_overflows', bare.overflows, 'baseline: samples the server flagged as overflowed');
+    record('stream.values_per_s', pipeline.valuesPerS, 'OPC UA -> core -> frames -> decoded and acknowledged');
+    record('stream.lost', pipeline.lost, 'sequence gaps after the pipeline; compare with bare.lost');
+    record('stream.queue_overflows', pipeline.overflows, 'server queue overflows: samples dropped because the client fell behind');
+    record('stream.cpu_us_per_value', pipeline.cpuUsPerValue, `${pipeline.cpuCores.toFixed(2)} cores`);
+    record('stream.cpu_ratio_vs_bare_client', pipeline.cpuUsPerValue / bare.cpuUsPerValue, 'target <= 2');
+    record('stream.latency_p50_ms', pipeline.latencyP50Ms - 100, 'source time -> frame, minus the 100 ms publishing interval');
+    record('stream.latency_p99_ms', pipeline.latencyP99Ms - 100, `bare client p99 ${(bare.latencyP99Ms - 100).toFixed(1)} ms; target <= 34`);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
