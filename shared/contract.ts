@@ -48,7 +48,7 @@ export interface ConnectionStatus {
 /** Which project runs, and what is wrong with the file on disk if its last load or reload failed. */
 export interface ProjectStatus {
   readonly name: string;
-  /** null: the built-in demo project. */
+  /** The file it was loaded from; null only before the first load. */
   readonly file: string | null;
   /** Each problem as `path: message`; non-empty means the app kept its previous project (or none at start). */
   readonly issues: readonly string[];

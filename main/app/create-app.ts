@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { TidewatchCore } from '../api/tidewatch-core.js';
@@ -6,7 +7,9 @@ import { opcuaSourceFactory } from '../opcua/opcua-connection.js';
 import { demoProject } from '../project/demo-project.js';
 import { parseProject } from '../project/parse-project.js';
 import { formatIssue } from '../project/project-error.js';
-import { readProjectFile } from '../project/project-file.js';
+import { readProjectFile, writeProjectFile } from '../project/project-file.js';
+import type { Project } from '../project/project-schema.js';
+import { ProjectStore } from '../project/project-store.js';
 import { FileWatcher } from '../project/watch-file.js';
 import { ProjectRunner } from './project-runner.js';
 
@@ -15,7 +18,7 @@ export interface AppOptions {
   /** The bundled demo plant process entry (dist/main/simulator.js). */
   readonly simulatorEntry: string;
   readonly log: Log;
-  /** A project file; without one the app runs the built-in demo project. */
+  /** A project file; without one the app runs the demo project, kept in the user-data folder. */
   readonly projectFile?: string;
 }
 
@@ -23,7 +26,14 @@ export interface App {
   readonly core: TidewatchCore;
   /** Starts the sources. A shell claims its window or port first, so a busy port fails before anything starts. */
   start(): Promise<void>;
+  /** The running project, for services that save to it (trend layouts, alarms); null while none loaded. */
+  projectStore(): ProjectStore | null;
   dispose(): Promise<void>;
+}
+
+/** Where the demo project lives once a newcomer starts without one, so what they create in the UI is kept. */
+export function demoProjectFile(userDataDir: string): string {
+  return path.join(userDataDir, 'projects', 'demo-plant.tidewatch');
 }
 
 /**
@@ -42,40 +52,45 @@ export function createApp(options: AppOptions): App {
     log,
   });
   let watcher: FileWatcher | null = null;
+  let store: ProjectStore | null = null;
 
-  const refuse = (file: string, name: string, issues: readonly string[], keeping: string) => {
-    log('error', `project ${file} has ${issues.length} error(s); ${keeping}`);
+  const run = async (file: string, project: Project) => {
+    store ??= new ProjectStore(project, file, async (text, saved) => {
+      watcher?.expect(text);
+      await run(file, saved);
+    });
+    store.replace(project);
+    await runner.apply(project);
+    core.setProject({ name: project.name, file, issues: [] });
+  };
+
+  const refuse = (file: string, issues: readonly string[]) => {
+    const running = store?.project.name;
+    log('error', `project ${file} has ${issues.length} error(s); ${running ? `still running "${running}"` : 'nothing runs until it is fixed'}`);
     for (const issue of issues) log('error', `  ${issue}`);
-    core.setProject({ name, file, issues });
+    core.setProject({ name: running ?? '', file, issues });
   };
 
   const reload = async (file: string, text: string) => {
     const result = parseProject(text);
-    const current = core.snapshot().project;
-    if (!result.ok) return refuse(file, current.name, result.issues.map(formatIssue), current.name ? `still running "${current.name}"` : 'nothing is running');
-    await runner.apply(result.project);
-    core.setProject({ name: result.project.name, file, issues: [] });
+    if (!result.ok) return refuse(file, result.issues.map(formatIssue));
+    await run(file, result.project);
     log('info', `project ${file} reloaded`);
   };
 
   return {
     core,
+    projectStore: () => store,
     async start() {
       await mkdir(path.join(userDataDir, 'pki'), { recursive: true });
-      const file = options.projectFile ? path.resolve(options.projectFile) : null;
-      if (!file) {
-        const project = demoProject();
-        core.setProject({ name: project.name, file: null, issues: [] });
-        await runner.apply(project);
-        return;
+      const file = options.projectFile ? path.resolve(options.projectFile) : demoProjectFile(userDataDir);
+      if (!options.projectFile && !existsSync(file)) {
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeProjectFile(file, demoProject());
       }
       const result = await readProjectFile(file);
-      if (result.ok) {
-        core.setProject({ name: result.project.name, file, issues: [] });
-        await runner.apply(result.project);
-      } else {
-        refuse(file, '', result.issues.map(formatIssue), 'nothing is running until it is fixed');
-      }
+      if (result.ok) await run(file, result.project);
+      else refuse(file, result.issues.map(formatIssue));
       watcher = new FileWatcher(file, result.text ?? '', (text) => void reload(file, text));
     },
     async dispose() {
