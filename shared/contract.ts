@@ -73,7 +73,15 @@ export type ServerEvent =
   | { readonly type: 'connections'; readonly connections: readonly ConnectionStatus[] }
   | { readonly type: 'tags'; readonly tags: readonly TagInfo[] }
   | { readonly type: 'project'; readonly project: ProjectStatus }
-  | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly message: string };
+  | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly message: string }
+  | { readonly type: 'command'; readonly command: UiCommand };
+
+/**
+ * Common operator actions from the desktop menu and its shortcuts. Main only
+ * relays them; the renderer carries them out through the API like a click,
+ * so the same permission checks apply.
+ */
+export type UiCommand = 'acknowledge' | 'silence' | 'open-trend' | 'next-display' | 'previous-display';
 
 export type Unsubscribe = () => void;
 

@@ -54,6 +54,7 @@ export class ProjectRunner {
     const { userDataDir, simulatorEntry, log } = this.deps;
     try {
       const plant = await startSimulator({ entry: simulatorEntry, port: 0, pkiDir: path.join(userDataDir, 'demo-plant-pki') });
+      if (this.disposed) return void (await plant.stop()); // the app closed while the plant was starting
       this.plant = plant;
       log('info', `demo plant started at ${plant.endpointUrl}`);
       plant.onExit((code, signal) => {

@@ -1,112 +1,120 @@
-import { app, BrowserWindow, ipcMain, MessageChannelMain, protocol, session, type WebContents } from 'electron';
+import { app, dialog, protocol, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clientMessageSchema } from '../../shared/wire-message.js';
-import { callApi } from '../api/call-api.js';
-import type { ClientSession } from '../api/client-session.js';
-import { consoleLog } from '../app/console-log.js';
-import { CONTENT_SECURITY_POLICY } from '../app/content-security-policy.js';
-import { createApp, type App } from '../app/create-app.js';
-import { readStaticFile } from '../app/read-static-file.js';
-import { parseServeArgs, SERVE_USAGE } from '../server/parse-serve-args.js';
-import { IPC_CALL, IPC_PORT, type CallReply } from './ipc-channels.js';
-import { APP_ORIGIN, APP_SCHEME, isTrustedSender, WEB_PREFERENCES } from './security-policy.js';
+import { launchShell } from '../app/launch-shell.js';
+import { parseCommandLine, USAGE, type CommandLine } from '../app/parse-command-line.js';
+import { prepareUserDataDir } from '../app/prepare-user-data-dir.js';
+import { createAccessToken } from '../server/access-token.js';
+import { startHeadlessServer, type HeadlessServer } from '../server/headless-server.js';
+import type { EngineerUnlock } from './kiosk-keys.js';
+import { openDesktop, type OpenDesktop } from './open-desktop.js';
+import { secondInstanceRequest } from './second-instance.js';
+import { APP_SCHEME } from './security-policy.js';
 
-// The desktop shell: windows, IPC and the security settings, nothing else.
-// Every behaviour behind it lives in the core and is tested through the headless shell.
+// The desktop shell: wiring only. Every decision it makes is a pure function
+// with tests (command line, window placement and layout, second instance,
+// kiosk keys, menu, About text); every behaviour behind it is the core's,
+// tested through the headless shell.
 const here = path.dirname(fileURLToPath(import.meta.url));
-const log = consoleLog();
 
-const parsed = parseServeArgs(process.argv.slice(app.isPackaged ? 1 : 2));
-if (!parsed.ok) {
-  process.stderr.write(`tidewatch: ${parsed.error}\n${SERVE_USAGE}\n`);
-  app.exit(2);
-} else if (parsed.options.help) {
-  process.stdout.write(`${SERVE_USAGE}\n`);
-  app.exit(0);
+/**
+ * Until users and roles are wired in (issue 7), no one can unlock a locked
+ * station from inside: an engineer restarts Tidewatch without --kiosk.
+ */
+const engineerUnlock: EngineerUnlock = () =>
+  Promise.resolve({ ok: false, reason: 'no engineer accounts are set up on this station; restart Tidewatch without --kiosk to leave kiosk mode' });
+
+function main(): void {
+  const parsed = parseCommandLine(process.argv.slice(app.isPackaged ? 1 : 2), 'desktop');
+  if (!parsed.ok) {
+    process.stderr.write(`tidewatch: ${parsed.error}\n\n${USAGE}\n`);
+    return app.exit(2);
+  }
+  const options = parsed.options;
+  if (options.help) return exitWith(0, `${USAGE}\n`);
+  if (options.version) return exitWith(0, `Tidewatch ${app.getVersion()}\n`);
+  if (options.userDataDir) {
+    // Before Chromium sees the folder: it would create a missing one.
+    const dir = path.resolve(options.userDataDir);
+    const problem = prepareUserDataDir(dir, true);
+    if (problem) return failAtStart(problem, !options.headless);
+    app.setPath('userData', dir);
+  }
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  const project = options.project === null ? null : path.resolve(options.project);
+  // One desktop app per user-data folder; the headless shell may run beside it.
+  if (!options.headless && !app.requestSingleInstanceLock(secondInstanceRequest(project))) {
+    process.stdout.write('Tidewatch is already running: brought it to the front\n');
+    return app.exit(0);
+  }
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  // A service manager or a logout stops us with a signal: shut down cleanly rather than die.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
+  void app.whenReady().then(() => start(options));
 }
-if (parsed.ok && parsed.options.userDataDir) app.setPath('userData', path.resolve(parsed.options.userDataDir));
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-
-const clients = new Map<number, ClientSession>();
-
-app.on('web-contents-created', (_event, contents) => {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
-
-void app.whenReady().then(async () => {
+async function start(options: CommandLine): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, decide) => decide(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  const rendererDir = path.join(here, '..', 'renderer');
-  protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = url.host === 'app' ? await readStaticFile(rendererDir, url.pathname) : null;
-    if (!file) return new Response('not found', { status: 404 });
-    return new Response(new Uint8Array(file.body), { headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
-  });
-
-  const tidewatch = createApp({ userDataDir: app.getPath('userData'), simulatorEntry: path.join(here, 'simulator.js'), log });
-  ipcMain.handle(IPC_CALL, async (event, method: unknown, params: unknown): Promise<CallReply> => {
-    const client = clients.get(event.sender.id);
-    if (!isTrustedSender(event.senderFrame?.url) || !client) {
-      log('warning', `dropped an IPC call from an untrusted frame: ${event.senderFrame?.url ?? 'unknown'}`);
-      return { ok: false, error: 'untrusted sender' };
-    }
-    try {
-      return { ok: true, result: await callApi(client.api(), method, params) };
-    } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-  });
-  openWindow(tidewatch);
+  const launched = launchShell({ commandLine: options, defaultUserDataDir: app.getPath('userData'), distMainDir: here, cwd: process.cwd() });
+  if (!launched.ok) return failAtStart(launched.error, !options.headless);
+  const shell = launched.shell;
+  let server: HeadlessServer | null = null;
+  let desktopShell: OpenDesktop | null = null;
+  let stopping = false;
+  let stopped = false;
   app.on('before-quit', (event) => {
+    if (stopped) return;
+    // Quit waits for a clean shutdown: sessions closed, sources stopped, the historian flushed.
     event.preventDefault();
-    app.removeAllListeners('before-quit');
-    void tidewatch.dispose().finally(() => app.quit());
+    if (stopping) return;
+    stopping = true;
+    shell.log('info', 'shutting down');
+    desktopShell?.windows.beginQuit();
+    void (async () => {
+      await server?.close();
+      desktopShell?.ports.dispose();
+      await shell.dispose();
+    })().finally(() => {
+      stopped = true;
+      app.quit();
+    });
   });
-  await tidewatch.start();
-});
+  app.on('will-quit', () => desktopShell?.windows.flush());
 
-app.on('window-all-closed', () => app.quit());
-
-function openWindow(tidewatch: App): void {
-  const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    title: 'Tidewatch',
-    backgroundColor: '#0f141a',
-    webPreferences: { ...WEB_PREFERENCES, preload: path.join(here, 'preload.cjs') },
-  });
-  const contents = window.webContents;
-  // Each page load gets a fresh port and session, so a reload never sees a stale stream.
-  contents.on('did-finish-load', () => connect(contents, tidewatch));
-  contents.on('render-process-gone', (_event, details) => {
-    log('error', `renderer gone (${details.reason}); reloading`);
-    contents.reload();
-  });
-  contents.once('destroyed', () => disconnect(contents.id));
-  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  if (options.headless) {
+    try {
+      server = await startHeadlessServer({ core: shell.app.core, rendererDir: path.join(here, '..', 'renderer'), token: createAccessToken(), port: options.port, log: shell.log });
+    } catch (error) {
+      await shell.dispose();
+      return failAtStart(error instanceof Error ? error.message : String(error), false);
+    }
+    process.stdout.write(`Tidewatch is serving on ${server.url}\n`);
+  } else {
+    app.on('window-all-closed', () => app.quit());
+    desktopShell = openDesktop({ shell, options, distMainDir: here, engineerUnlock });
+  }
+  shell.log('info', `Tidewatch ${app.getVersion()} started (Electron ${process.versions.electron}); user data ${shell.userDataDir}, log ${shell.logFile}`);
+  await shell.app.start();
 }
 
-function connect(contents: WebContents, tidewatch: App): void {
-  disconnect(contents.id);
-  const { port1, port2 } = new MessageChannelMain();
-  const client = tidewatch.core.openClient({ frame: (buffer) => port1.postMessage(buffer), event: (event) => port1.postMessage(event) });
-  port1.on('message', ({ data }) => {
-    const message = clientMessageSchema.safeParse(data);
-    if (message.success && message.data.t === 'ack') client.ack(message.data.seq);
-    else log('warning', 'dropped a malformed message on the frame port');
-  });
-  port1.on('close', () => disconnect(contents.id));
-  port1.start();
-  clients.set(contents.id, client);
-  contents.postMessage(IPC_PORT, null, [port2]);
+function exitWith(code: number, text: string): void {
+  process.stdout.write(text);
+  app.exit(code);
 }
 
-function disconnect(contentsId: number): void {
-  clients.get(contentsId)?.dispose();
-  clients.delete(contentsId);
+/** One clear sentence, on stderr and, for a desktop user who started from a shortcut, in a dialog. */
+function failAtStart(problem: string, showDialog: boolean): void {
+  process.stderr.write(`tidewatch: ${problem}\n`);
+  if (!showDialog) return app.exit(1);
+  void app.whenReady().then(() => {
+    dialog.showErrorBox('Tidewatch cannot start', problem);
+    app.exit(1);
+  });
 }
+
+main();

@@ -14,6 +14,8 @@ export const WEB_PREFERENCES = {
   webviewTag: false,
   allowRunningInsecureContent: false,
   spellcheck: false,
+  // A middle click would otherwise try to open a link in a new window (denied anyway, see web-contents-created).
+  disableBlinkFeatures: 'Auxclick',
 } as const;
 
 /** Only our own pages may talk to main: an IPC message from any other frame is dropped. */
@@ -25,4 +27,12 @@ export function isTrustedSender(frameUrl: string | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+/** The page of a window: the main one, or a view of its own (?view=trend&layout=NAME) that the renderer reads. */
+export function viewUrl(view: string, layout: string | null): string {
+  const url = new URL(`${APP_ORIGIN}/index.html`);
+  if (view !== 'main') url.searchParams.set('view', view);
+  if (layout !== null) url.searchParams.set('layout', layout);
+  return url.href;
 }

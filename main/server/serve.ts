@@ -1,45 +1,46 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { consoleLog } from '../app/console-log.js';
 import { defaultUserDataDir } from '../app/default-user-data-dir.js';
-import { createApp } from '../app/create-app.js';
+import { launchShell } from '../app/launch-shell.js';
+import { parseCommandLine, USAGE } from '../app/parse-command-line.js';
+import { readAppVersion } from '../app/read-app-version.js';
 import { createAccessToken } from './access-token.js';
-import { startHeadlessServer } from './headless-server.js';
-import { parseServeArgs, SERVE_USAGE } from './parse-serve-args.js';
+import { startHeadlessServer, type HeadlessServer } from './headless-server.js';
 
 // This file is bundled to dist/main/serve.js, beside simulator.js and above renderer/.
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
-  const parsed = parseServeArgs(process.argv.slice(2));
+  const parsed = parseCommandLine(process.argv.slice(2), 'headless');
   if (!parsed.ok) {
-    process.stderr.write(`tidewatch: ${parsed.error}\n`);
+    process.stderr.write(`tidewatch: ${parsed.error}\n\n${USAGE}\n`);
     process.exit(2);
   }
-  if (parsed.options.help) {
-    process.stdout.write(`${SERVE_USAGE}\n`);
-    return;
+  const { options } = parsed;
+  if (options.help) return void process.stdout.write(`${USAGE}\n`);
+  if (options.version) return void process.stdout.write(`Tidewatch ${readAppVersion(here)}\n`);
+
+  const launched = launchShell({ commandLine: options, defaultUserDataDir: defaultUserDataDir(), distMainDir: here, cwd: process.cwd() });
+  if (!launched.ok) {
+    process.stderr.write(`tidewatch: ${launched.error}\n`);
+    process.exit(1);
   }
-  const log = consoleLog();
-  const app = createApp({
-    userDataDir: parsed.options.userDataDir ?? defaultUserDataDir(),
-    simulatorEntry: path.join(here, 'simulator.js'),
-    log,
-  });
-  let server;
+  const { shell } = launched;
+  let server: HeadlessServer;
   try {
-    server = await startHeadlessServer({ core: app.core, rendererDir: path.join(here, '..', 'renderer'), token: createAccessToken(), port: parsed.options.port, log });
+    server = await startHeadlessServer({ core: shell.app.core, rendererDir: path.join(here, '..', 'renderer'), token: createAccessToken(), port: options.port, log: shell.log });
   } catch (error) {
     process.stderr.write(`tidewatch: ${error instanceof Error ? error.message : String(error)}\n`);
-    await app.dispose();
+    await shell.dispose();
     process.exit(1);
   }
   process.stdout.write(`Tidewatch is serving on ${server.url}\n`);
-  await app.start();
+  shell.log('info', `Tidewatch ${readAppVersion(here)} serving on port ${server.port}; user data ${shell.userDataDir}, log ${shell.logFile}`);
+  await shell.app.start();
   const shutdown = async () => {
-    log('info', 'shutting down');
+    shell.log('info', 'shutting down');
     await server.close();
-    await app.dispose();
+    await shell.dispose();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

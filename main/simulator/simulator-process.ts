@@ -33,6 +33,10 @@ function report(message: SimulatorMessage): Promise<void> {
   });
 }
 
+// A parent that dies while the plant starts must not leave it running: exit at once until the server is up.
+const exitEarly = () => process.exit(0);
+process.once('disconnect', exitEarly);
+
 let server: RunningPlantServer;
 try {
   server = await startPlantServer(parsed);
@@ -51,6 +55,7 @@ async function stop(): Promise<void> {
 }
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
+process.off('disconnect', exitEarly);
 process.on('disconnect', () => void stop());
 await report({ type: 'ready', endpointUrl: server.endpointUrl });
 

@@ -42,4 +42,11 @@ describe('createAppStore', () => {
     for (let i = 0; i < MAX_PENS + 2; i++) store.getState().togglePen(`plant/T${i}`);
     expect(store.getState().pens).toHaveLength(MAX_PENS);
   });
+
+  it('records each menu command with a new sequence number, so pressing F8 twice acts twice', () => {
+    const store = createAppStore();
+    store.getState().applyEvent({ type: 'command', command: 'acknowledge' });
+    store.getState().applyEvent({ type: 'command', command: 'acknowledge' });
+    expect(store.getState().command).toEqual({ name: 'acknowledge', seq: 2 });
+  });
 });

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { ConnectionStatus, ProjectStatus, ServerEvent, Snapshot, TagInfo } from '../../../shared/contract.js';
+import type { ConnectionStatus, ProjectStatus, ServerEvent, Snapshot, TagInfo, UiCommand } from '../../../shared/contract.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import type { BridgeConnectionState } from '../bridge/renderer-bridge.js';
 import { togglePen } from './toggle-pen.js';
@@ -21,6 +21,8 @@ export interface AppState {
   readonly connections: readonly ConnectionStatus[];
   readonly tags: readonly TagInfo[];
   readonly project: ProjectStatus;
+  /** The latest menu or shortcut command; seq tells a repeated F8 from a re-render. */
+  readonly command: { readonly name: UiCommand; readonly seq: number } | null;
   readonly notices: readonly Notice[];
   /** Tag ids, not indexes: they mean the same tag after the core restarts. */
   readonly pens: readonly string[];
@@ -46,6 +48,7 @@ export function createAppStore(now: () => number = Date.now) {
       connections: [],
       tags: [],
       project: { name: '', file: null, issues: [] },
+      command: null,
       notices: [],
       pens: [],
       setBridgeState: (bridgeState) => set({ bridgeState }),
@@ -70,6 +73,9 @@ export function createAppStore(now: () => number = Date.now) {
             return;
           case 'project':
             set({ project: event.project });
+            return;
+          case 'command':
+            set((state) => ({ command: { name: event.command, seq: (state.command?.seq ?? 0) + 1 } }));
             return;
           case 'notice':
             addNotice(event.level, event.message);
