@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { ApiMethod } from './contract.js';
+import { auditApiSchemas } from './api/audit-api.js';
+import { authApiSchemas, operatorApiSchemas } from './api/auth-api.js';
 import { historyApiSchemas } from './api/history-api.js';
 import { liveApiSchemas } from './api/live-api.js';
 
@@ -12,6 +14,9 @@ import { liveApiSchemas } from './api/live-api.js';
 export const apiParamSchemas = {
   ...liveApiSchemas,
   ...historyApiSchemas,
+  ...authApiSchemas,
+  ...operatorApiSchemas,
+  ...auditApiSchemas,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export const API_METHODS = Object.keys(apiParamSchemas) as ApiMethod[];

@@ -1,3 +1,5 @@
+import type { AuditApi } from './api/audit-api.js';
+import type { AuthApi, AuthEvent, OperatorApi } from './api/auth-api.js';
 import type { HistoryApi } from './api/history-api.js';
 import type { LiveApi } from './api/live-api.js';
 
@@ -64,7 +66,7 @@ export interface Snapshot {
  * Everything the renderer may ask of main, one interface per domain in
  * shared/api/. Each method takes at most one parameter object.
  */
-export type TidewatchApi = LiveApi & HistoryApi;
+export type TidewatchApi = LiveApi & HistoryApi & AuthApi & OperatorApi & AuditApi;
 
 export type ApiMethod = keyof TidewatchApi;
 
@@ -74,7 +76,8 @@ export type ServerEvent =
   | { readonly type: 'tags'; readonly tags: readonly TagInfo[] }
   | { readonly type: 'project'; readonly project: ProjectStatus }
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly message: string }
-  | { readonly type: 'command'; readonly command: UiCommand };
+  | { readonly type: 'command'; readonly command: UiCommand }
+  | AuthEvent;
 
 /**
  * Common operator actions from the desktop menu and its shortcuts. Main only

@@ -23,6 +23,7 @@ export const StatusCode = {
   BadOutOfService: 0x808d0000,
   BadNotConnected: 0x808a0000,
   BadInternalError: 0x80020000,
+  BadInvalidState: 0x80af0000,
 } as const;
 
 const names = new Map<number, string>(Object.entries(StatusCode).map(([name, code]) => [code, name]));

@@ -1,6 +1,11 @@
-import type { ServerEvent, SetTrendedTagsRequest, Snapshot, TidewatchApi, WriteTagRequest, WriteTagResult } from '../../shared/contract.js';
+import type { ServerEvent, SetTrendedTagsRequest, Snapshot, TidewatchApi } from '../../shared/contract.js';
 import type { LiveApi } from '../../shared/api/live-api.js';
+import type { ClientAuth } from '../auth/client-auth.js';
+import { guardApi } from '../auth/guard-api.js';
+import { OperatorActions, type WriteHost } from '../auth/operator-actions.js';
+import type { SessionSecurity } from '../auth/session-security.js';
 import { FrameStreamer } from '../stream/frame-streamer.js';
+import { apiRequirements } from './api-requirements.js';
 
 /** Where one renderer's frames and events go: an IPC port or a WebSocket. */
 export interface ClientSink {
@@ -10,48 +15,44 @@ export interface ClientSink {
 
 /** What a session needs from the core; kept narrow so sessions cannot reach into connections. */
 export interface SessionHost {
+  readonly security: SessionSecurity;
+  readonly writeHost: WriteHost;
   domainMethods(): Partial<TidewatchApi>;
   snapshot(): Snapshot;
-  writeTag(request: WriteTagRequest): Promise<WriteTagResult>;
   seed(streamer: FrameStreamer): void;
   release(session: ClientSession): void;
 }
 
 /**
- * One connected renderer: its own stream, backpressure and trended set.
- * The live methods are its own; every other domain's come from the core.
+ * One connected renderer: its own stream, backpressure and trended set, its
+ * own logged-in user, and its own select-before-operate state. Every method
+ * it offers passes the permission guard after its parameters are validated.
  */
-export class ClientSession implements LiveApi {
+export class ClientSession {
   readonly streamer: FrameStreamer;
+  readonly auth: ClientAuth;
+  private readonly actions: OperatorActions;
 
   constructor(
     private readonly host: SessionHost,
     readonly sink: ClientSink,
+    station: string,
   ) {
     this.streamer = new FrameStreamer((buffer) => sink.frame(buffer));
+    this.auth = host.security.auth.openSession(station, (auth) => sink.event({ type: 'auth', auth }));
+    this.actions = new OperatorActions(host.writeHost, host.security.audit, () => this.auth.actor(), host.security.selectTimeoutMs);
     host.seed(this.streamer);
   }
 
-  async snapshot(): Promise<Snapshot> {
-    return this.host.snapshot();
-  }
-
-  writeTag(request: WriteTagRequest): Promise<WriteTagResult> {
-    return this.host.writeTag(request);
-  }
-
-  async setTrendedTags(request: SetTrendedTagsRequest): Promise<void> {
-    this.streamer.setTrended(request.tagIndexes);
-  }
-
-  /** What this renderer may call: its own live methods plus the domains registered with the core. */
+  /** What this renderer may call: its own live, auth and write methods plus the domains registered with the core, each behind its permission. */
   api(): TidewatchApi {
-    return {
-      ...(this.host.domainMethods() as TidewatchApi),
-      snapshot: () => this.snapshot(),
-      writeTag: (request) => this.writeTag(request),
-      setTrendedTags: (request) => this.setTrendedTags(request),
+    const live: LiveApi = {
+      snapshot: async () => this.host.snapshot(),
+      writeTag: (request) => this.actions.writeTag(request),
+      setTrendedTags: async (request: SetTrendedTagsRequest) => this.streamer.setTrended(request.tagIndexes),
     };
+    const api = { ...(this.host.domainMethods() as TidewatchApi), ...live, ...this.auth.methods(), prepareWrite: (request) => this.actions.prepareWrite(request) } satisfies TidewatchApi;
+    return guardApi(api, apiRequirements, this.auth);
   }
 
   ack(seq: number): void {
@@ -60,6 +61,7 @@ export class ClientSession implements LiveApi {
 
   dispose(): void {
     this.streamer.dispose();
+    this.auth.dispose();
     this.host.release(this);
   }
 }

@@ -27,6 +27,11 @@ export class LatestValues {
     return this.known[tag] === 1 ? (this.value[tag] ?? Number.NaN) : Number.NaN;
   }
 
+  /** The newest status, or undefined before the first sample. */
+  statusOf(tag: number): number | undefined {
+    return this.known[tag] === 1 ? this.status[tag] : undefined;
+  }
+
   forEach(visit: (tag: number, time: number, value: number, status: number) => void): void {
     for (let tag = 0; tag < this.known.length; tag++) {
       if (this.known[tag] === 1) visit(tag, this.time[tag] ?? 0, this.value[tag] ?? 0, this.status[tag] ?? 0);

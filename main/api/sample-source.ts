@@ -23,6 +23,8 @@ export interface SampleSource {
   readonly status: ConnectionStatus;
   start(): void;
   write(tagIndex: number, value: number | boolean): Promise<number>;
+  /** A fresh Read of the tag's value from the server (maxAge 0), for the read-back after a write. */
+  read(tagIndex: number): Promise<{ readonly value: number; readonly status: number }>;
   stop(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
-import { ApiError, type ConnectionStatus, type ServerEvent, type ProjectStatus, type Snapshot, type TagInfo, type TidewatchApi, type WriteTagRequest, type WriteTagResult } from '../../shared/contract.js';
-import { statusText } from '../../shared/status-code.js';
+import type { ConnectionStatus, ServerEvent, ProjectStatus, Snapshot, TagInfo, TidewatchApi } from '../../shared/contract.js';
+import type { WriteHost } from '../auth/operator-actions.js';
 import type { FrameStreamer } from '../stream/frame-streamer.js';
+import type { SessionSecurity } from '../auth/session-security.js';
 import { ClientSession, type ClientSink, type SessionHost } from './client-session.js';
 import { LatestValues } from './latest-values.js';
 import type { ConnectionDefinition, Log, SampleObserver, SampleSource, SourceFactory, SourceListener } from './sample-source.js';
@@ -30,8 +31,23 @@ export class TidewatchCore implements SessionHost {
   private connectionsChanged = false;
   private readonly ticker: ReturnType<typeof setInterval>;
 
+  /** The write path as sessions see it: tags, their latest values and connections, and the sources' write and read. */
+  readonly writeHost: WriteHost = {
+    tag: (tagId) => this.tagsById.get(tagId),
+    writeLimits: (tagId) => this.security.tagPolicy(tagId).writeLimits,
+    isCritical: (tagId) => this.security.tagPolicy(tagId).critical,
+    latest: (index) => {
+      const status = this.latest.statusOf(index);
+      return status === undefined ? undefined : { value: this.latest.valueOf(index), status };
+    },
+    connection: (connectionId) => this.sources.get(connectionId)?.status ?? this.fixedStatuses.get(connectionId),
+    write: (tag, value) => this.sourceOf(tag).write(tag.index, value),
+    read: (tag) => this.sourceOf(tag).read(tag.index),
+  };
+
   constructor(
     private readonly log: Log,
+    readonly security: SessionSecurity,
     private readonly now: () => number = Date.now,
   ) {
     this.ticker = setInterval(() => this.tick(), DISPLAY_TICK_MS);
@@ -104,8 +120,9 @@ export class TidewatchCore implements SessionHost {
     return [...this.tags.values()];
   }
 
-  openClient(sink: ClientSink): ClientSession {
-    const session = new ClientSession(this, sink);
+  /** station: how the client appears in the audit trail ("desktop@HOST", "browser@127.0.0.1"). */
+  openClient(sink: ClientSink, station: string): ClientSession {
+    const session = new ClientSession(this, sink, station);
     this.sessions = [...this.sessions, session];
     return session;
   }
@@ -114,15 +131,10 @@ export class TidewatchCore implements SessionHost {
     return { tags: this.tagList(), connections: this.connectionStatuses(), project: this.project };
   }
 
-  async writeTag(request: WriteTagRequest): Promise<WriteTagResult> {
-    const tag = this.tagsById.get(request.tagId);
-    if (!tag) throw new ApiError(`writeTag: tagId: unknown tag ${JSON.stringify(request.tagId)}`);
+  private sourceOf(tag: TagInfo): SampleSource {
     const source = this.sources.get(tag.connectionId);
-    if (!source) throw new ApiError(`writeTag: ${tag.id}: its connection ${tag.connectionId} is not running`);
-    const status = await source.write(tag.index, request.value);
-    const result = { status, statusText: statusText(status) };
-    this.log(status === 0 ? 'info' : 'warning', `write ${tag.id} = ${String(request.value)}: ${result.statusText}`);
-    return result;
+    if (!source) throw new Error(`${tag.id}: its connection ${tag.connectionId} is not running`);
+    return source;
   }
 
   seed(streamer: FrameStreamer): void {

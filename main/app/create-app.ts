@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { TidewatchCore } from '../api/tidewatch-core.js';
+import { openSecurity } from '../auth/session-security.js';
+import { projectUserDirectory } from '../auth/user-directory.js';
 import type { Log } from '../api/sample-source.js';
 import { opcuaSourceFactory } from '../opcua/opcua-connection.js';
 import { demoProject } from '../project/demo-project.js';
@@ -43,7 +45,18 @@ export function demoProjectFile(userDataDir: string): string {
  */
 export function createApp(options: AppOptions): App {
   const { userDataDir, log } = options;
-  const core = new TidewatchCore(log);
+  let store: ProjectStore | null = null;
+  const security = openSecurity({
+    userDataDir,
+    directory: projectUserDirectory(() => store),
+    log,
+    tagPolicy: (tagId) => {
+      const tag = store?.project.tags.find((t) => `${t.server}/${t.name}` === tagId);
+      return { writeLimits: tag?.writeLimits ?? null, critical: tag?.critical ?? false };
+    },
+  });
+  const core = new TidewatchCore(log, security);
+  core.registerApi({ queryAudit: async (query) => security.audit.query(query), verifyAudit: async () => security.audit.verify() });
   const runner = new ProjectRunner({
     core,
     sourceFactory: opcuaSourceFactory(path.join(userDataDir, 'pki')),
@@ -52,7 +65,6 @@ export function createApp(options: AppOptions): App {
     log,
   });
   let watcher: FileWatcher | null = null;
-  let store: ProjectStore | null = null;
 
   const run = async (file: string, project: Project) => {
     store ??= new ProjectStore(project, file, async (text, saved) => {
@@ -62,10 +74,12 @@ export function createApp(options: AppOptions): App {
     store.replace(project);
     await runner.apply(project);
     core.setProject({ name: project.name, file, issues: [] });
+    security.auth.usersChanged();
   };
 
   const refuse = (file: string, issues: readonly string[]) => {
     const running = store?.project.name;
+    security.audit.record({ action: 'project.change', user: '', station: 'file', target: file, oldValue: null, newValue: null, result: `refused: ${issues.length} error(s)`, detail: issues.slice(0, 5).join('; ') });
     log('error', `project ${file} has ${issues.length} error(s); ${running ? `still running "${running}"` : 'nothing runs until it is fixed'}`);
     for (const issue of issues) log('error', `  ${issue}`);
     core.setProject({ name: running ?? '', file, issues });
@@ -75,6 +89,7 @@ export function createApp(options: AppOptions): App {
     const result = parseProject(text);
     if (!result.ok) return refuse(file, result.issues.map(formatIssue));
     await run(file, result.project);
+    security.audit.record({ action: 'project.change', user: '', station: 'file', target: file, oldValue: null, newValue: null, result: 'ok', detail: 'reloaded after an edit on disk' });
     log('info', `project ${file} reloaded`);
   };
 
@@ -97,6 +112,7 @@ export function createApp(options: AppOptions): App {
       watcher?.dispose();
       await core.dispose();
       await runner.dispose();
+      security.dispose();
     },
   };
 }

@@ -25,10 +25,18 @@ export class ProjectRunner {
   private plant: RunningSimulator | null = null;
   private plantError: string | null = null;
   private disposed = false;
+  private applying: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: ProjectRunnerDeps) {}
 
-  async apply(project: Project): Promise<void> {
+  /** One at a time: a save during start-up (the first-run administrator) must not start a second demo plant. */
+  apply(project: Project): Promise<void> {
+    const next = this.applying.then(() => this.applyNow(project));
+    this.applying = next.catch(() => undefined);
+    return next;
+  }
+
+  private async applyNow(project: Project): Promise<void> {
     const { core, log } = this.deps;
     const wantsPlant = project.servers.some((server) => server.embedded === 'demo-plant');
     if (wantsPlant && !this.plant && this.plantError === null) await this.startPlant();

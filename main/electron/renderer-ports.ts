@@ -1,4 +1,5 @@
 import { MessageChannelMain, type MessagePortMain, type WebContents } from 'electron';
+import os from 'node:os';
 import { clientMessageSchema } from '../../shared/wire-message.js';
 import type { ClientSession } from '../api/client-session.js';
 import type { Log } from '../api/sample-source.js';
@@ -22,7 +23,8 @@ export class RendererPorts {
   connect(contents: WebContents): void {
     this.disconnect(contents.id);
     const { port1, port2 } = new MessageChannelMain();
-    const client = this.core.openClient({ frame: (buffer) => port1.postMessage(buffer), event: (event) => port1.postMessage(event) });
+    // The station names where an action came from in the audit trail.
+    const client = this.core.openClient({ frame: (buffer) => port1.postMessage(buffer), event: (event) => port1.postMessage(event) }, `desktop@${os.hostname()}`);
     port1.on('message', ({ data }) => {
       const message = clientMessageSchema.safeParse(data);
       if (message.success && message.data.t === 'ack') client.ack(message.data.seq);

@@ -73,6 +73,16 @@ export class OpcuaConnection implements SampleSource {
     return result.value >>> 0;
   }
 
+  async read(index: number): Promise<{ value: number; status: number }> {
+    const session = this.session;
+    if (!session || this.current.state !== 'connected') return { value: Number.NaN, status: StatusCode.BadNotConnected };
+    const tag = this.config.tags.find((t) => t.index === index);
+    if (!tag) return { value: Number.NaN, status: StatusCode.BadNodeIdUnknown };
+    const dataValue = await session.read({ nodeId: tag.nodeId, attributeId: AttributeIds.Value }, 0);
+    const sample = dataValueToSample(dataValue, this.now(), { time: 0, value: 0, status: 0 });
+    return { value: sample.value, status: sample.status };
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     const { client, session, subscription } = this;

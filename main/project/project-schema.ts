@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rolesSectionSchema, usersSectionSchema } from '../auth/auth-project-schema.js';
 
 /**
  * The project file: one JSON document that says everything an HMI station
@@ -44,6 +45,8 @@ export const tagSchema = z.strictObject({
   samplingInterval: z.number().min(0).max(3_600_000).default(100),
   deadband: deadbandSchema.optional(),
   history: z.boolean().default(true),
+  /** Select-before-operate: a write must be selected, confirmed and operated within the time allowed. */
+  critical: z.boolean().optional(),
   /** Engineering limits for operator writes, tighter than the instrument's EURange. */
   writeLimits: z
     .strictObject({ low: z.number(), high: z.number() })
@@ -70,8 +73,8 @@ export const projectSchema = z.strictObject({
   alarms: pendingSection,
   trends: pendingSection,
   displays: pendingSection,
-  users: pendingSection,
-  roles: pendingSection,
+  users: usersSectionSchema.default([]),
+  roles: rolesSectionSchema.default([]),
   historian: historianSettingsSchema.default({ retentionDays: 90, maxSizeMb: 2048, flushIntervalMs: 1000 }),
 });
 

@@ -54,7 +54,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => attachClient(ws, core, log));
+    sockets.handleUpgrade(request, socket, head, (ws) => attachClient(ws, core, log, `browser@${request.socket.remoteAddress ?? '?'}`));
   });
 
   await listen(http, options.port);
@@ -94,7 +94,7 @@ async function serveHttp(request: IncomingMessage, response: ServerResponse, opt
   response.end(request.method === 'HEAD' ? undefined : file.body);
 }
 
-function attachClient(ws: WebSocket, core: TidewatchCore, log: Log): void {
+function attachClient(ws: WebSocket, core: TidewatchCore, log: Log, station: string): void {
   const send = (message: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
@@ -103,7 +103,7 @@ function attachClient(ws: WebSocket, core: TidewatchCore, log: Log): void {
       if (ws.readyState === ws.OPEN) ws.send(buffer, { binary: true });
     },
     event: (event) => send({ t: 'event', event }),
-  });
+  }, station);
   const refuse = (reason: string) => {
     log('warning', `closed a WebSocket client: ${reason}`);
     // A close reason is limited to 123 bytes by RFC 6455.

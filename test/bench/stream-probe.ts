@@ -19,6 +19,7 @@ import { TidewatchCore } from '../../main/api/tidewatch-core.js';
 import { opcuaSourceFactory } from '../../main/opcua/opcua-connection.js';
 import { queueSizeFor } from '../../main/opcua/queue-size-for.js';
 import { ValueTally } from './value-tally.js';
+import { testSecurity } from '../support/test-security.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
@@ -60,7 +61,8 @@ async function runBare(): Promise<() => Promise<void>> {
 }
 
 async function runPipeline(): Promise<() => Promise<void>> {
-  const core = new TidewatchCore(() => undefined);
+  const security = testSecurity(mkdtempSync(path.join(os.tmpdir(), 'tidewatch-bench-user-')));
+  const core = new TidewatchCore(() => undefined, security);
   const client = core.openClient({
     frame(buffer) {
       const now = Date.now();
@@ -69,7 +71,7 @@ async function runPipeline(): Promise<() => Promise<void>> {
       client.ack(frame.seq);
     },
     event() {},
-  });
+  }, 'bench');
   core.addConnection(
     {
       id: 'bench',
@@ -85,7 +87,10 @@ async function runPipeline(): Promise<() => Promise<void>> {
       if (core.snapshot().connections[0]?.state === 'connected') resolve(clearInterval(poll));
     }, 50);
   });
-  return () => core.dispose();
+  return async () => {
+    await core.dispose();
+    security.dispose();
+  };
 }
 
 const stop = mode === 'bare' ? await runBare() : await runPipeline();

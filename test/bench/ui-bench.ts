@@ -5,6 +5,7 @@ import type { Record } from './bench-types.js';
 
 export async function runUiBench(record: Record): Promise<void> {
   const serve = await startServe();
+  await serve.setUpAdministrator();
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });

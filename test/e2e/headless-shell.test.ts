@@ -17,6 +17,7 @@ describe('the headless shell in Chromium', () => {
 
   beforeAll(async () => {
     serve = await startServe();
+    await serve.setUpAdministrator(); // past the first-run screen: the tests here are about the live plant
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('console', (message) => {

@@ -18,6 +18,7 @@ describe('a crashed renderer', () => {
 
   beforeAll(async () => {
     serve = await startServe();
+    await serve.setUpAdministrator(); // past the first-run screen: the tests here are about the live plant
     browser = await launchChromium();
     page = await browser.newPage();
     await page.goto(serve.url);

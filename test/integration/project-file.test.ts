@@ -41,7 +41,7 @@ describe('running from a project file', () => {
     other = await startSimulator({ entry: builtFile('simulator.js'), port: 0, pkiDir: path.join(dir, 'other-pki') });
     write(project(['Tank2.Level']));
     app = createApp({ userDataDir: dir, simulatorEntry: builtFile('simulator.js'), projectFile: file, log: (level, message) => log.push(`${level} ${message}`) });
-    const client = app.core.openClient(collector);
+    const client = app.core.openClient(collector, 'test');
     collector.ack = (seq) => client.ack(seq);
     await app.start();
     await waitFor('both connections', () => connection('demo')?.state === 'connected' && connection('line2')?.state === 'connected');
@@ -100,7 +100,8 @@ describe('a project file that cannot be loaded at start', () => {
     try {
       await app.start();
       expect(app.core.snapshot()).toMatchObject({ tags: [], connections: [], project: { file, issues: ['Unrecognized key: "colour"'] } });
-      const missing = createApp({ userDataDir: dir, simulatorEntry: builtFile('simulator.js'), projectFile: path.join(dir, 'nope.tidewatch'), log: () => undefined });
+      // A station of its own: one audit trail has one writer.
+      const missing = createApp({ userDataDir: mkdtempSync(path.join(os.tmpdir(), 'tidewatch-project-missing-')), simulatorEntry: builtFile('simulator.js'), projectFile: path.join(dir, 'nope.tidewatch'), log: () => undefined });
       await missing.start();
       expect(missing.core.snapshot().project.issues[0]).toMatch(/^cannot read .*nope\.tidewatch: ENOENT/);
       await missing.dispose();

@@ -2,7 +2,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ApiSocket } from './api-socket.js';
 import { builtFile } from './built-files.js';
+import { TEST_ADMIN } from './test-security.js';
 
 export interface ServeProcess {
   readonly url: string;
@@ -11,6 +13,8 @@ export interface ServeProcess {
   readonly child: ChildProcess;
   /** Everything the process wrote to stderr (its log), for assertions on logged reasons. */
   log(): string;
+  /** Does the first-run step every new station needs: an administrator (TEST_ADMIN). */
+  setUpAdministrator(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,6 +44,14 @@ export async function startServe(extraArgs: readonly string[] = []): Promise<Ser
     token: parsed.searchParams.get('token') ?? '',
     child,
     log: () => stderr,
+    async setUpAdministrator() {
+      const admin = await ApiSocket.open(parsed.origin, parsed.searchParams.get('token'));
+      try {
+        await admin.call('setupAdministrator', TEST_ADMIN);
+      } finally {
+        admin.close();
+      }
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

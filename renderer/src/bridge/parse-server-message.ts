@@ -46,6 +46,9 @@ function serverEvent(event: unknown): ServerEvent {
         throw new ProtocolError('notice event needs a level and a message');
       }
       return event as unknown as ServerEvent;
+    case 'auth':
+      if (!isRecord(event.auth)) throw new ProtocolError('auth event has no auth state');
+      return event as unknown as ServerEvent;
     default:
       throw new ProtocolError(`unknown event type ${JSON.stringify(event.type)}`);
   }

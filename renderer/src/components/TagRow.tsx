@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { TagInfo } from '../../../shared/contract.js';
+import { SetpointButton } from '../auth/SetpointButton.js';
 import { TagLiveCells } from './TagLiveCells.js';
 
 export interface TagRowProps {
@@ -17,6 +18,9 @@ export const TagRow = memo(function TagRow({ tag, isPen, canAddPen, onTogglePen 
         {tag.name}
       </th>
       <TagLiveCells tag={tag} />
+      <td className="tag-setpoint">
+        <SetpointButton tag={tag} />
+      </td>
       <td className="tag-pen">
         <button
           type="button"

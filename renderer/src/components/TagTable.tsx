@@ -37,6 +37,9 @@ export function TagTable() {
               <th scope="col">Quality</th>
               <th scope="col">Source time</th>
               <th scope="col">
+                <span className="visually-hidden">Change</span>
+              </th>
+              <th scope="col">
                 <span className="visually-hidden">Trend</span>
               </th>
             </tr>

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { buildApi } from '../../../shared/build-api.js';
 import type { ServerEvent, SetTrendedTagsRequest, Snapshot } from '../../../shared/contract.js';
 import type { BridgeConnectionState, RendererBridge } from '../bridge/renderer-bridge.js';
 import { LiveStore } from '../live/live-store.js';
@@ -13,6 +14,8 @@ function fakeBridge(snapshots: Snapshot[]) {
   const eventListeners = new Set<(event: ServerEvent) => void>();
   const trended: SetTrendedTagsRequest[] = [];
   const bridge: RendererBridge = {
+    // Methods this test does not exercise answer like a session that never called them.
+    ...(buildApi(async () => undefined) as unknown as Omit<RendererBridge, 'connectionState'>),
     get connectionState() {
       return state;
     },

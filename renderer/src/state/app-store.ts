@@ -80,6 +80,9 @@ export function createAppStore(now: () => number = Date.now) {
           case 'notice':
             addNotice(event.level, event.message);
             return;
+          case 'auth':
+            // The login state has its own store (renderer/src/auth).
+            return;
           default:
             assertNever(event);
         }

@@ -1,0 +1,16 @@
+import type { ConnectionStatus } from '../../shared/contract.js';
+import { qualityOf, statusText } from '../../shared/status-code.js';
+
+/**
+ * An operation on a tag whose connection is down or whose value is Bad is
+ * refused: the operator would act on a number that is not the plant's. An
+ * Uncertain value still allows the operation; the confirmation shows its quality.
+ * Returns why not, or null.
+ */
+export function checkOperable(tagId: string, connection: Pick<ConnectionStatus, 'name' | 'state'> | undefined, tagStatus: number | undefined): string | null {
+  if (connection === undefined) return `${tagId}: its connection is not running`;
+  if (connection.state !== 'connected') return `${tagId}: connection "${connection.name}" is ${connection.state}; operations wait until it is connected`;
+  if (tagStatus === undefined) return `${tagId}: no value received yet; operations wait for the first Good value`;
+  if (qualityOf(tagStatus) === 'bad') return `${tagId}: its value is Bad (${statusText(tagStatus)}); operations wait until it is Good`;
+  return null;
+}

@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiSocket } from '../support/api-socket.js';
+import { launchChromium } from '../support/chromium.js';
+import { startServe, type ServeProcess } from '../support/serve-process.js';
+
+// Users meet the security as it is built: the first run, a login, a setpoint with its
+// confirmation, the audit viewer, and a viewer who cannot write however they try.
+describe('operators, viewers and the audit trail in Chromium', () => {
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-e2e-auth-'));
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    serve = await startServe(['--user-data', userData]);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(serve.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+    rmSync(userData, { recursive: true, force: true });
+  });
+
+  const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
+  const row = (name: string) => page.locator(`[data-testid="tag-row"][data-tag-id="demo/${name}"]`);
+
+  async function logIn(name: string, password: string) {
+    await byTestId('login-open').click();
+    await byTestId('login-name').fill(name);
+    await byTestId('login-password').fill(password);
+    await byTestId('login-submit').click();
+    await page.locator(`[data-testid="current-user"][data-user="${name}"]`).waitFor();
+  }
+
+  it('starts with the administrator password and nothing else', async () => {
+    await byTestId('first-run-setup').waitFor();
+    expect(await byTestId('tag-row').count()).toBe(0);
+    await byTestId('setup-password').fill('admin-pass-1');
+    await byTestId('setup-repeat').fill('admin-pass-2');
+    await byTestId('setup-submit').click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'the two passwords differ' }).count()).toBe(1);
+    await byTestId('setup-repeat').fill('admin-pass-1');
+    await byTestId('setup-submit').click();
+    await page.locator('[data-testid="current-user"][data-user="admin"][data-role="administrator"]').waitFor();
+    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    // The administrator creates the crew (the API call a user-management screen would make).
+    const admin = await ApiSocket.open(serve.origin, serve.token);
+    await admin.call('login', { name: 'admin', password: 'admin-pass-1' });
+    await admin.call('saveUser', { name: 'olga', displayName: 'Olga Operator', role: 'operator', areas: ['*'], disabled: false, password: 'olga-pass-1' });
+    await admin.call('saveUser', { name: 'vic', displayName: 'Vic Viewer', role: 'viewer', areas: ['*'], disabled: false, password: 'vic-pass-12' });
+    admin.close();
+  });
+
+  it('lets an operator change a setpoint after confirming tag, old and new value and unit, and shows the server’s answer', async () => {
+    await byTestId('logout').click();
+    await expect.poll(() => byTestId('current-user').getAttribute('data-user')).toBe('');
+    expect(await byTestId('setpoint-button').count()).toBe(0); // read-only until someone logs in
+    await logIn('olga', 'olga-pass-1');
+    const setpoint = row('TIC101.SP');
+    await expect.poll(() => setpoint.locator('[data-testid="tag-quality"]').textContent(), { timeout: 30_000 }).toContain('Good');
+    await setpoint.locator('[data-testid="setpoint-button"]').click();
+    await byTestId('setpoint-input').fill('95');
+    await byTestId('write-check').click();
+    await expect.poll(() => byTestId('write-error').textContent()).toContain('95 degC is above the instrument range (EURange) high 90 degC');
+    await byTestId('setpoint-input').fill('72.5');
+    await byTestId('write-check').click();
+    await byTestId('write-confirmation').waitFor();
+    expect(await byTestId('write-tag').textContent()).toBe('demo/TIC101.SP');
+    expect(await byTestId('write-old').textContent()).toMatch(/^\d+(\.\d+)?$/);
+    expect(await byTestId('write-new').textContent()).toBe('72.5');
+    expect(await byTestId('write-unit').textContent()).toBe('degC');
+    await byTestId('write-confirm').click();
+    const result = byTestId('write-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-status')).toBe('Good');
+    expect(await byTestId('write-read-back').textContent()).toContain('Read back: 72.5 degC (Good)');
+    await byTestId('write-close').click();
+    await expect.poll(() => setpoint.locator('[data-testid="tag-value"]').textContent(), { timeout: 15_000 }).toContain('72.5');
+  });
+
+  it('shows that write in the audit viewer, found by search', async () => {
+    await byTestId('open-audit').click();
+    await byTestId('audit-text').fill('TIC101.SP');
+    await byTestId('audit-search').click();
+    const entry = page.locator('[data-testid="audit-row"][data-action="write"][data-target="demo/TIC101.SP"]').first();
+    await entry.waitFor();
+    const text = await entry.textContent();
+    expect(text).toContain('olga');
+    expect(text).toContain('72.5');
+    expect(text).toContain('Good');
+    await byTestId('audit-verify').click();
+    await expect.poll(() => byTestId('audit-verify-result').textContent()).toMatch(/^Chain intact: \d+ records verified\.$/);
+    const download = page.waitForEvent('download');
+    await byTestId('audit-export').click();
+    const csv = await (await download).createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of csv) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString('utf8')).toMatch(/^seq,time,user,station,action,target,oldValue,newValue,result,detail,hash\r\n/);
+    await byTestId('audit-close').click();
+    await byTestId('audit-panel').waitFor({ state: 'detached' });
+  });
+
+  it('hides the control from a viewer, and main refuses the viewer’s direct call', async () => {
+    await logIn('vic', 'vic-pass-12'); // switch user
+    await page.locator('[data-testid="current-user"][data-role="viewer"]').waitFor();
+    await expect.poll(() => byTestId('tag-row').count()).toBeGreaterThan(40);
+    expect(await byTestId('setpoint-button').count()).toBe(0);
+    expect(await byTestId('open-audit').count()).toBe(0);
+    const vic = await ApiSocket.open(serve.origin, serve.token);
+    await vic.call('login', { name: 'vic', password: 'vic-pass-12' });
+    await expect(vic.call('writeTag', { tagId: 'demo/TIC101.SP', value: 60 })).rejects.toThrow('writeTag: refused: viewer "vic" may not write demo/TIC101.SP');
+    await expect(vic.call('prepareWrite', { tagId: 'demo/TIC101.SP', value: 60 })).rejects.toThrow('refused: viewer "vic"');
+    vic.close();
+  });
+
+  it('locks on request, keeps the values live behind the lock, and unlocks with the password', async () => {
+    await byTestId('lock').click();
+    await byTestId('lock-screen').waitFor();
+    const time = row('Tank1.Level').locator('[data-testid="tag-time"]');
+    const shown = await time.textContent();
+    await expect.poll(() => time.textContent(), { timeout: 30_000 }).not.toBe(shown);
+    await byTestId('unlock-password').fill('wrong-password');
+    await byTestId('unlock-submit').click();
+    await expect.poll(() => byTestId('lock-screen').getByRole('alert').textContent()).toContain('wrong user name or password');
+    await byTestId('unlock-password').fill('vic-pass-12');
+    await byTestId('unlock-submit').click();
+    await byTestId('lock-screen').waitFor({ state: 'detached' });
+  });
+
+  it('runs without a single page error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
