@@ -28,6 +28,7 @@ await esbuild({
   entryPoints: {
     serve: 'main/server/serve.ts',
     simulator: 'main/simulator/simulator-process.ts',
+    'historian-worker': 'main/historian/historian-worker.ts',
     'electron-main': 'main/electron/electron-main.ts',
   },
   outdir: 'dist/main',

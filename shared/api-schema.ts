@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { ApiMethod } from './contract.js';
+import { alarmApiSchemas } from './api/alarm-api.js';
 import { auditApiSchemas } from './api/audit-api.js';
 import { authApiSchemas, operatorApiSchemas } from './api/auth-api.js';
+import { connectionApiSchemas } from './api/connection-api.js';
 import { historyApiSchemas } from './api/history-api.js';
 import { liveApiSchemas } from './api/live-api.js';
 
@@ -17,6 +19,8 @@ export const apiParamSchemas = {
   ...authApiSchemas,
   ...operatorApiSchemas,
   ...auditApiSchemas,
+  ...alarmApiSchemas,
+  ...connectionApiSchemas,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export const API_METHODS = Object.keys(apiParamSchemas) as ApiMethod[];

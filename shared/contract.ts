@@ -1,4 +1,6 @@
+import type { AlarmApi, AlarmsEvent } from './api/alarm-api.js';
 import type { AuditApi } from './api/audit-api.js';
+import type { ConnectionApi } from './api/connection-api.js';
 import type { AuthApi, AuthEvent, OperatorApi } from './api/auth-api.js';
 import type { HistoryApi } from './api/history-api.js';
 import type { LiveApi } from './api/live-api.js';
@@ -66,7 +68,7 @@ export interface Snapshot {
  * Everything the renderer may ask of main, one interface per domain in
  * shared/api/. Each method takes at most one parameter object.
  */
-export type TidewatchApi = LiveApi & HistoryApi & AuthApi & OperatorApi & AuditApi;
+export type TidewatchApi = LiveApi & HistoryApi & AuthApi & OperatorApi & AuditApi & AlarmApi & ConnectionApi;
 
 export type ApiMethod = keyof TidewatchApi;
 
@@ -77,7 +79,8 @@ export type ServerEvent =
   | { readonly type: 'project'; readonly project: ProjectStatus }
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly message: string }
   | { readonly type: 'command'; readonly command: UiCommand }
-  | AuthEvent;
+  | AuthEvent
+  | AlarmsEvent;
 
 /**
  * Common operator actions from the desktop menu and its shortcuts. Main only

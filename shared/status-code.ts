@@ -24,6 +24,12 @@ export const StatusCode = {
   BadNotConnected: 0x808a0000,
   BadInternalError: 0x80020000,
   BadInvalidState: 0x80af0000,
+  BadCertificateUntrusted: 0x801a0000,
+  BadIdentityTokenRejected: 0x80210000,
+  BadMonitoredItemFilterUnsupported: 0x80440000,
+  BadFilterNotAllowed: 0x80450000,
+  BadNodeClassInvalid: 0x805f0000,
+  BadDeadbandFilterInvalid: 0x808e0000,
 } as const;
 
 const names = new Map<number, string>(Object.entries(StatusCode).map(([name, code]) => [code, name]));

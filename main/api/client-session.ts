@@ -6,6 +6,7 @@ import { OperatorActions, type WriteHost } from '../auth/operator-actions.js';
 import type { SessionSecurity } from '../auth/session-security.js';
 import { FrameStreamer } from '../stream/frame-streamer.js';
 import { apiRequirements } from './api-requirements.js';
+import type { SessionActor } from './tidewatch-core.js';
 
 /** Where one renderer's frames and events go: an IPC port or a WebSocket. */
 export interface ClientSink {
@@ -17,7 +18,7 @@ export interface ClientSink {
 export interface SessionHost {
   readonly security: SessionSecurity;
   readonly writeHost: WriteHost;
-  domainMethods(): Partial<TidewatchApi>;
+  domainMethods(actor: SessionActor): Partial<TidewatchApi>;
   snapshot(): Snapshot;
   seed(streamer: FrameStreamer): void;
   release(session: ClientSession): void;
@@ -51,7 +52,7 @@ export class ClientSession {
       writeTag: (request) => this.actions.writeTag(request),
       setTrendedTags: async (request: SetTrendedTagsRequest) => this.streamer.setTrended(request.tagIndexes),
     };
-    const api = { ...(this.host.domainMethods() as TidewatchApi), ...live, ...this.auth.methods(), prepareWrite: (request) => this.actions.prepareWrite(request) } satisfies TidewatchApi;
+    const api = { ...(this.host.domainMethods(() => this.auth.actor()) as TidewatchApi), ...live, ...this.auth.methods(), prepareWrite: (request) => this.actions.prepareWrite(request) } satisfies TidewatchApi;
     return guardApi(api, apiRequirements, this.auth);
   }
 

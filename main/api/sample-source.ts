@@ -1,9 +1,17 @@
+import type { Deadband } from '../../shared/api/connection-api.js';
 import type { ConnectionStatus, TagInfo } from '../../shared/contract.js';
 
 export type LogLevel = 'info' | 'warning' | 'error';
 export type Log = (level: LogLevel, message: string) => void;
 
-export interface TagDefinition {
+/** How a tag is subscribed beyond its sampling interval; an absent field takes its server's default. */
+export interface TagSubscriptionFields {
+  readonly publishingInterval?: number;
+  readonly queueSize?: number;
+  readonly deadband?: Deadband;
+}
+
+export interface TagDefinition extends TagSubscriptionFields {
   readonly name: string;
   readonly description: string;
   readonly nodeId: string;
@@ -26,6 +34,8 @@ export interface SampleSource {
   /** A fresh Read of the tag's value from the server (maxAge 0), for the read-back after a write. */
   read(tagIndex: number): Promise<{ readonly value: number; readonly status: number }>;
   stop(): Promise<void>;
+  /** Tags added at runtime (the address-space browser); a source that cannot take them leaves it out. */
+  addTags?(tags: readonly SourceTag[]): Promise<void>;
 }
 
 export interface SourceListener {
@@ -36,8 +46,14 @@ export interface SourceListener {
   log(level: LogLevel, message: string): void;
 }
 
+export interface SourceTag extends TagSubscriptionFields {
+  readonly index: number;
+  readonly nodeId: string;
+  readonly samplingInterval: number;
+}
+
 export interface SourceConfig extends Omit<ConnectionDefinition, 'tags'> {
-  readonly tags: readonly { readonly index: number; readonly nodeId: string; readonly samplingInterval: number }[];
+  readonly tags: readonly SourceTag[];
 }
 
 export type SourceFactory = (config: SourceConfig, listener: SourceListener) => SampleSource;

@@ -1,12 +1,18 @@
-import type { ConnectionStatus, ServerEvent, ProjectStatus, Snapshot, TagInfo, TidewatchApi } from '../../shared/contract.js';
+import { ApiError, type ConnectionStatus, type ServerEvent, type ProjectStatus, type Snapshot, type TagInfo, type TidewatchApi } from '../../shared/contract.js';
 import type { WriteHost } from '../auth/operator-actions.js';
 import type { FrameStreamer } from '../stream/frame-streamer.js';
 import type { SessionSecurity } from '../auth/session-security.js';
 import { ClientSession, type ClientSink, type SessionHost } from './client-session.js';
 import { LatestValues } from './latest-values.js';
-import type { ConnectionDefinition, Log, SampleObserver, SampleSource, SourceFactory, SourceListener } from './sample-source.js';
+import type { ConnectionDefinition, Log, SampleObserver, SampleSource, SourceFactory, SourceListener, SourceTag, TagDefinition } from './sample-source.js';
 
 /** About 60 Hz: one frame per display refresh (DESIGN.md, the hot path step 4). */
+/** Who acts in a session, for services that record it (the alarm journal, the audit trail). */
+export type SessionActor = () => { readonly user: string; readonly station: string };
+
+/** A domain service's methods for one session, bound to that session's user. */
+export type DomainApiFactory = (actor: SessionActor) => Partial<TidewatchApi>;
+
 export const DISPLAY_TICK_MS = 1000 / 60;
 
 /**
@@ -26,7 +32,7 @@ export class TidewatchCore implements SessionHost {
   private readonly latest = new LatestValues();
   private sessions: ClientSession[] = [];
   private observers: SampleObserver[] = [];
-  private domainApi: Partial<TidewatchApi> = {};
+  private domainApis: DomainApiFactory[] = [];
   private tagsChanged = false;
   private connectionsChanged = false;
   private readonly ticker: ReturnType<typeof setInterval>;
@@ -55,25 +61,26 @@ export class TidewatchCore implements SessionHost {
   }
 
   addConnection(definition: ConnectionDefinition, createSource: SourceFactory): void {
-    const first = this.nextIndex;
-    this.nextIndex += definition.tags.length;
-    const tags = definition.tags.map((tag, i): TagInfo => ({
-      index: first + i,
-      id: `${definition.id}/${tag.name}`,
-      name: tag.name,
-      description: tag.description,
-      connectionId: definition.id,
-      nodeId: tag.nodeId,
-      unit: '',
-      euRange: null,
-      dataType: '',
-      writable: false,
-    }));
-    for (const tag of tags) this.putTag(tag);
-    const source = createSource({ ...definition, tags: tags.map((t, i) => ({ index: t.index, nodeId: t.nodeId, samplingInterval: definition.tags[i]?.samplingInterval ?? 100 })) }, this.listenerFor(definition.id));
+    const tags = this.numberTags(definition.id, definition.tags);
+    const source = createSource({ ...definition, tags: sourceTags(tags, definition.tags) }, this.listenerFor(definition.id));
     this.sources.set(definition.id, source);
     this.connectionsChanged = true;
     source.start();
+  }
+
+  /**
+   * Tags added to a running connection (the address-space browser): numbered
+   * after every existing tag and subscribed by the connection's source.
+   */
+  addTags(connectionId: string, definitions: readonly TagDefinition[]): TagInfo[] {
+    const source = this.sources.get(connectionId);
+    if (!source?.addTags) throw new ApiError(`addTags: connection ${JSON.stringify(connectionId)} cannot take tags while running`);
+    const duplicate = definitions.find((d) => this.tagsById.has(`${connectionId}/${d.name}`));
+    if (duplicate) throw new ApiError(`addTags: ${connectionId}/${duplicate.name} already exists`);
+    const tags = this.numberTags(connectionId, definitions);
+    this.tagsChanged = true;
+    source.addTags(sourceTags(tags, definitions)).catch((error: unknown) => this.log('warning', `${connectionId}: cannot subscribe added tags: ${String(error)}`));
+    return tags;
   }
 
   /** Stops a connection and retires its tags (a project reload removed or changed it). */
@@ -108,12 +115,12 @@ export class TidewatchCore implements SessionHost {
   }
 
   /** A domain service (history, alarms, ...) answers its methods for every client. */
-  registerApi(part: Partial<TidewatchApi>): void {
-    this.domainApi = { ...this.domainApi, ...part };
+  registerApi(factory: DomainApiFactory): void {
+    this.domainApis = [...this.domainApis, factory];
   }
 
-  domainMethods(): Partial<TidewatchApi> {
-    return this.domainApi;
+  domainMethods(actor: SessionActor): Partial<TidewatchApi> {
+    return Object.assign({}, ...this.domainApis.map((factory) => factory(actor))) as Partial<TidewatchApi>;
   }
 
   tagList(): TagInfo[] {
@@ -185,6 +192,25 @@ export class TidewatchCore implements SessionHost {
     };
   }
 
+  private numberTags(connectionId: string, definitions: readonly TagDefinition[]): TagInfo[] {
+    const first = this.nextIndex;
+    this.nextIndex += definitions.length;
+    const tags = definitions.map((tag, i): TagInfo => ({
+      index: first + i,
+      id: `${connectionId}/${tag.name}`,
+      name: tag.name,
+      description: tag.description,
+      connectionId,
+      nodeId: tag.nodeId,
+      unit: '',
+      euRange: null,
+      dataType: '',
+      writable: false,
+    }));
+    for (const tag of tags) this.putTag(tag);
+    return tags;
+  }
+
   private putTag(tag: TagInfo): void {
     this.tags.set(tag.index, tag);
     this.tagsById.set(tag.id, tag);
@@ -204,4 +230,19 @@ export class TidewatchCore implements SessionHost {
   broadcast(event: ServerEvent): void {
     for (const session of this.sessions) session.sink.event(event);
   }
+}
+
+/** What a source is told about each tag: its index and node, and how to subscribe it. */
+function sourceTags(tags: readonly TagInfo[], definitions: readonly TagDefinition[]): SourceTag[] {
+  return tags.map((tag, i) => {
+    const { publishingInterval, queueSize, deadband, samplingInterval } = definitions[i] ?? { samplingInterval: 100 };
+    return {
+      index: tag.index,
+      nodeId: tag.nodeId,
+      samplingInterval,
+      ...(publishingInterval !== undefined && { publishingInterval }),
+      ...(queueSize !== undefined && { queueSize }),
+      ...(deadband !== undefined && { deadband }),
+    };
+  });
 }

@@ -2,10 +2,17 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { TidewatchCore } from '../api/tidewatch-core.js';
+import { historianAlarmJournal } from '../alarms/alarm-journal.js';
+import { Historian } from '../historian/historian.js';
+import { HistorianFeed } from '../historian/historian-feed.js';
+import { HistoryService } from '../historian/history-service.js';
+import { AlarmService } from '../alarms/alarm-service.js';
 import { openSecurity } from '../auth/session-security.js';
 import { projectUserDirectory } from '../auth/user-directory.js';
 import type { Log } from '../api/sample-source.js';
-import { opcuaSourceFactory } from '../opcua/opcua-connection.js';
+import { OpcuaAlarmEvents } from '../opcua/alarm-events.js';
+import { OpcuaConnections } from '../opcua/opcua-connections.js';
+import { OpcuaPki } from '../opcua/opcua-pki.js';
 import { demoProject } from '../project/demo-project.js';
 import { parseProject } from '../project/parse-project.js';
 import { formatIssue } from '../project/project-error.js';
@@ -14,6 +21,8 @@ import type { Project } from '../project/project-schema.js';
 import { ProjectStore } from '../project/project-store.js';
 import { FileWatcher } from '../project/watch-file.js';
 import { ProjectRunner } from './project-runner.js';
+import { openKeyFileBox } from '../secrets/key-file-box.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 
 export interface AppOptions {
   readonly userDataDir: string;
@@ -22,6 +31,10 @@ export interface AppOptions {
   readonly log: Log;
   /** A project file; without one the app runs the demo project, kept in the user-data folder. */
   readonly projectFile?: string;
+  /** The bundled historian worker (dist/main/historian-worker.js). */
+  readonly historianWorkerEntry: string;
+  /** Seals OPC UA passwords: Electron's safeStorage on the desktop; a key file only this user can read by default. */
+  readonly secretBox?: SecretBox;
 }
 
 export interface App {
@@ -32,6 +45,11 @@ export interface App {
   projectStore(): ProjectStore | null;
   dispose(): Promise<void>;
 }
+
+// The project's historian section defaults; until retention follows the project at run time, these apply.
+const DEFAULT_RETENTION_DAYS = 90;
+const DEFAULT_MAX_HISTORY_MB = 2048;
+const DAY_MS = 86_400_000;
 
 /** Where the demo project lives once a newcomer starts without one, so what they create in the UI is kept. */
 export function demoProjectFile(userDataDir: string): string {
@@ -56,10 +74,68 @@ export function createApp(options: AppOptions): App {
     },
   });
   const core = new TidewatchCore(log, security);
-  core.registerApi({ queryAudit: async (query) => security.audit.query(query), verifyAudit: async () => security.audit.verify() });
+  // History survives the app: SQLite in WAL, written off the hot path by a worker (main/historian).
+  const historian = new Historian({
+    dir: path.join(userDataDir, 'history'),
+    workerEntry: options.historianWorkerEntry,
+    retention: { maxAgeMs: DEFAULT_RETENTION_DAYS * DAY_MS, maxBytes: DEFAULT_MAX_HISTORY_MB * 1024 * 1024 },
+    log,
+    onHealth: (health) => {
+      log(health.ok ? 'info' : 'error', `history: ${health.message}`);
+      // A disk that stops taking history is shown to the operator; the app runs on live.
+      core.broadcast({ type: 'notice', level: health.ok ? 'info' : 'error', message: `History: ${health.message}` });
+    },
+  });
+  const historised = (index: number): string | null => {
+    const tag = core.tagList().find((t) => t.index === index);
+    if (!tag) return null;
+    const setting = store?.project.tags.find((t) => `${t.server}/${t.name}` === tag.id);
+    return setting?.history === false ? null : tag.id;
+  };
+  const historyFeed = new HistorianFeed(historian, historised);
+  core.registerApi(() => new HistoryService(historian, (id) => core.tagList().some((t) => t.id === id)));
+  core.registerApi(() => ({ queryAudit: async (query) => security.audit.query(query), verifyAudit: async () => security.audit.verify() }));
+  const alarms = new AlarmService({
+    tags: () => core.tagList(),
+    journal: historianAlarmJournal(historian, (error) => log('error', `alarm journal: ${error instanceof Error ? error.message : String(error)}`)),
+    publish: (event) => core.broadcast(event),
+    user: () => 'system',
+    log,
+  });
+  // Sample order on the hot path: tag cache, then alarms, then history.
+  core.addSampleObserver(alarms);
+  core.addSampleObserver(historyFeed);
+  core.registerApi((actor) => alarms.api(() => actor().user || `anonymous@${actor().station}`));
+  let alarmDefinitions = '';
+  // Passwords in the project and from the dialog are sealed with the station's key (issue 7: never clear text).
+  const secrets = options.secretBox ?? openKeyFileBox(userDataDir);
+  // The PKI opens (on first run: creates the app certificate) while the rest starts; connections wait for it.
+  const connections = new OpcuaConnections({
+    pki: OpcuaPki.open(path.join(userDataDir, 'pki'), log),
+    log,
+    resolveSecret: (sealed) => secrets.open(sealed),
+    sealSecret: (plain) => secrets.seal(plain),
+  });
+  connections.attach(core);
+  core.registerApi(() => connections.api());
+  // Alarms & Conditions ride on every server's session; a lost connection shows its conditions as stale.
+  const conditionSources = new Map<string, OpcuaAlarmEvents>();
+  connections.onAnySession((connectionId, session) => {
+    const events = new OpcuaAlarmEvents(session);
+    conditionSources.set(connectionId, events);
+    alarms.addConditionSource(connectionId, events);
+  });
+  const sourceFactory = connections.sourceFactory();
   const runner = new ProjectRunner({
     core,
-    sourceFactory: opcuaSourceFactory(path.join(userDataDir, 'pki')),
+    sourceFactory: (config, listener) =>
+      sourceFactory(config, {
+        ...listener,
+        status: (status) => {
+          listener.status(status);
+          if (status.state === 'reconnecting') conditionSources.get(config.id)?.connectionLost();
+        },
+      }),
     userDataDir,
     simulatorEntry: options.simulatorEntry,
     log,
@@ -72,7 +148,14 @@ export function createApp(options: AppOptions): App {
       await run(file, saved);
     });
     store.replace(project);
+    historyFeed.reset(); // a tag's history setting may have changed
     await runner.apply(project);
+    // After the connections: the tags the definitions name exist now. Unchanged definitions keep their alarms' states.
+    const definitions = JSON.stringify(project.alarms);
+    if (definitions !== alarmDefinitions) {
+      alarmDefinitions = definitions;
+      alarms.loadDefinitions(project.alarms);
+    }
     core.setProject({ name: project.name, file, issues: [] });
     security.auth.usersChanged();
   };
@@ -110,8 +193,11 @@ export function createApp(options: AppOptions): App {
     },
     async dispose() {
       watcher?.dispose();
+      alarms.dispose();
       await core.dispose();
+      await historian.dispose();
       await runner.dispose();
+      await connections.dispose();
       security.dispose();
     },
   };

@@ -54,7 +54,7 @@ export function launchShell(options: LaunchOptions): LaunchResult {
     file.write(line);
   });
   const projectFile = commandLine.project === null ? null : path.resolve(cwd, commandLine.project);
-  const app = createApp({ userDataDir, simulatorEntry: path.join(options.distMainDir, 'simulator.js'), log, ...(projectFile ? { projectFile } : {}) });
+  const app = createApp({ userDataDir, simulatorEntry: path.join(options.distMainDir, 'simulator.js'), historianWorkerEntry: path.join(options.distMainDir, 'historian-worker.js'), log, ...(projectFile ? { projectFile } : {}) });
   return {
     ok: true,
     shell: {

@@ -1,3 +1,4 @@
+import type { AlarmApi } from '../../shared/api/alarm-api.js';
 import type { Action } from '../../shared/api/auth-permissions.js';
 import type { AuditApi } from '../../shared/api/audit-api.js';
 import type { AuthApi, OperatorApi } from '../../shared/api/auth-api.js';
@@ -67,4 +68,27 @@ export const operatorApiRequirements: RequirementTable<OperatorApi> = {
 export const auditApiRequirements: RequirementTable<AuditApi> = {
   queryAudit: needs('viewAudit'),
   verifyAudit: needs('viewAudit'),
+};
+
+// An alarm request names several alarms, possibly in several areas, and the
+// guard checks one target per call: until the alarm service checks each
+// alarm's area itself, these need the permission over the whole plant ("*").
+// That refuses an area-restricted operator; it never lets anyone act outside
+// their areas.
+const WHOLE_PLANT = () => '*';
+
+export const alarmApiRequirements: RequirementTable<AlarmApi> = {
+  listAlarms: VIEW,
+  queryAlarmJournal: VIEW,
+  exportAlarmJournal: VIEW,
+  alarmKpis: VIEW,
+  alarmKpiReport: VIEW,
+  silenceAlarms: USER,
+  acknowledgeAlarms: needs('acknowledge', WHOLE_PLANT),
+  confirmAlarms: needs('acknowledge', WHOLE_PLANT),
+  commentAlarm: needs('acknowledge', WHOLE_PLANT),
+  resetAlarms: needs('acknowledge', WHOLE_PLANT),
+  shelveAlarms: needs('shelve', WHOLE_PLANT),
+  unshelveAlarms: needs('shelve', WHOLE_PLANT),
+  setAlarmsInService: needs('shelve', WHOLE_PLANT),
 };

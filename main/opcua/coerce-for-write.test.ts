@@ -1,6 +1,6 @@
 import { DataType } from 'node-opcua';
 import { describe, expect, it } from 'vitest';
-import { coerceForWrite } from './opcua-connection.js';
+import { coerceForWrite } from './coerce-for-write.js';
 
 describe('coerceForWrite', () => {
   it('passes numbers to float nodes and booleans to boolean nodes', () => {

@@ -1,56 +1,67 @@
-import {
-  AttributeIds,
-  ClientMonitoredItemGroup,
-  ClientSubscription,
-  DataType,
-  OPCUACertificateManager,
-  OPCUAClient,
-  TimestampsToReturn,
-  resolveNodeId,
-  type ClientSession,
-} from 'node-opcua';
+import { AttributeIds, DataType, resolveNodeId, type ClientSession, type OPCUAClient } from 'node-opcua';
 import type { ConnectionState, ConnectionStatus } from '../../shared/contract.js';
-import { StatusCode, statusText } from '../../shared/status-code.js';
-import { dataValueToSample, type SampleSlot } from './data-value-to-sample.js';
-import { inBatches, readOperationLimits } from './read-operation-limits.js';
-import { readTagMetadata } from './read-tag-metadata.js';
-import { queueSizeFor } from './queue-size-for.js';
-import { FLOAT_TYPES, SMALL_INTEGER_TYPES } from './numeric-data-types.js';
-import type { SampleSource, SourceConfig, SourceFactory, SourceListener } from '../api/sample-source.js';
+import { StatusCode } from '../../shared/status-code.js';
+import type { SampleSource, SourceFactory, SourceListener } from '../api/sample-source.js';
+import { breakConnection } from './break-connection.js';
+import { coerceForWrite } from './coerce-for-write.js';
+import { ConnectError } from './connect-error.js';
+import { dataValueToSample } from './data-value-to-sample.js';
+import { establishSession } from './establish-session.js';
+import { OpcuaPki } from './opcua-pki.js';
+import { readOperationLimits, type OperationLimits } from './read-operation-limits.js';
+import { retryDelay } from './retry-delay.js';
+import { serverSettingsSchema, type ResolveSecret, type ServerSettings } from './server-settings.js';
+import { SilenceWatchdog, silenceLimit } from './silence-watchdog.js';
+import { resolveTag, type OpcuaTag, type PlannedTag } from './subscription-plan.js';
+import { TagFeed } from './tag-feed.js';
+import { TagSubscriptions } from './tag-subscriptions.js';
 
-export interface OpcuaConnectionConfig extends SourceConfig {
-  /** The app's own PKI folder; node-opcua would otherwise write to a per-user folder outside the app. */
-  readonly pkiDir: string;
+export interface OpcuaConnectionDeps {
+  /** May still be opening (creating the certificate on first run): the first connect waits for it. */
+  readonly pki: OpcuaPki | PromiseLike<OpcuaPki>;
+  readonly resolveSecret: ResolveSecret;
+  readonly now?: () => number;
+  /** Told once the connection has stopped for good (its server was removed). */
+  readonly onStop?: () => void;
 }
 
-type ConnectionTag = SourceConfig['tags'][number];
-
-// A plant server that restarts should be back on screen within about a second (TOOLCHAIN.md);
-// the cap keeps a dead server from being hammered, and retries never stop.
-const CONNECTION_STRATEGY = { initialDelay: 250, maxDelay: 5_000, maxRetry: Number.MAX_SAFE_INTEGER };
-const SESSION_RETRY_MS = 5_000;
+type SessionListener = (session: ClientSession) => void;
 
 /**
- * One OPC UA server: its session, one subscription and the tags' monitored
- * items. node-opcua repairs the session and subscription after a network
- * fault by itself; what it does not do is tell the tags, so this class marks
- * them stale the moment the connection is lost.
+ * One OPC UA server: its session, subscriptions and the tags' monitored
+ * items. node-opcua repairs a lost session and its subscriptions by itself;
+ * this class tells the tags (Bad, no communication) the moment the
+ * connection is lost or the server falls silent, and retries a failed
+ * first connection for ever with a capped backoff.
  */
 export class OpcuaConnection implements SampleSource {
   private client: OPCUAClient | null = null;
   private session: ClientSession | null = null;
-  private subscription: ClientSubscription | null = null;
+  private subscriptions: TagSubscriptions | null = null;
+  private limits: OperationLimits | null = null;
+  private readonly feed: TagFeed;
   private readonly dataTypes = new Map<number, DataType>();
+  private sessionListeners: SessionListener[] = [];
+  private lost = false;
+  /** After a reconnection the watchdog waits for the first publish: recreating thousands of items can keep a server busy past a keep-alive. */
+  private rearm = false;
   private stopped = false;
+  private wake: (() => void) | null = null;
   private current: ConnectionStatus;
-  private readonly slot: SampleSlot = { time: 0, value: 0, status: 0 };
+  private readonly watchdog: SilenceWatchdog;
+  private readonly now: () => number;
 
   constructor(
-    private readonly config: OpcuaConnectionConfig,
+    readonly settings: ServerSettings,
+    tags: readonly OpcuaTag[],
     private readonly listener: SourceListener,
-    private readonly now: () => number = Date.now,
+    private readonly deps: OpcuaConnectionDeps,
   ) {
-    this.current = { id: config.id, name: config.name, endpointUrl: config.endpointUrl, state: 'connecting', lastError: null, reconnects: 0, since: now() };
+    this.now = deps.now ?? Date.now;
+    this.feed = new TagFeed(settings.name, listener, this.now);
+    this.feed.add(tags.map((t) => resolveTag(t, settings.publishingInterval)));
+    this.current = { id: settings.id, name: settings.name, endpointUrl: settings.endpointUrl, state: 'connecting', lastError: null, reconnects: 0, since: this.now() };
+    this.watchdog = new SilenceWatchdog((silentMs) => this.onSilence(silentMs), this.now);
   }
 
   get status(): ConnectionStatus {
@@ -61,10 +72,36 @@ export class OpcuaConnection implements SampleSource {
     void this.run();
   }
 
+  /** Runs `listener` with every session this connection creates (now, if it has one): alarms and events hook in here. */
+  onSession(listener: SessionListener): () => void {
+    this.sessionListeners = [...this.sessionListeners, listener];
+    if (this.session) listener(this.session);
+    return () => (this.sessionListeners = this.sessionListeners.filter((l) => l !== listener));
+  }
+
+  /** The live session for browsing and reading, or why there is none. */
+  activeSession(): { session: ClientSession; limits: OperationLimits } {
+    if (!this.session || !this.limits || this.current.state !== 'connected') {
+      throw new ConnectError(`${this.settings.name} is not connected (${this.current.state}${this.current.lastError ? `: ${this.current.lastError}` : ''})`);
+    }
+    return { session: this.session, limits: this.limits };
+  }
+
+  /** A failed first connection waiting between attempts tries again now (after a certificate was trusted). */
+  retryNow(): void {
+    this.wake?.();
+  }
+
+  /** Tags added at runtime: monitored now when connected, else with the next session. */
+  async addTags(tags: readonly OpcuaTag[]): Promise<void> {
+    this.feed.add(tags.map((t) => resolveTag(t, this.settings.publishingInterval)));
+    if (this.current.state === 'connected') await this.subscribePending();
+  }
+
   async write(index: number, value: number | boolean): Promise<number> {
     const session = this.session;
+    const tag = this.feed.get(index);
     if (!session || this.current.state !== 'connected') return StatusCode.BadNotConnected;
-    const tag = this.config.tags.find((t) => t.index === index);
     if (!tag) return StatusCode.BadNodeIdUnknown;
     const dataType = await this.builtInTypeOf(session, tag);
     const variantValue = coerceForWrite(dataType, value);
@@ -73,10 +110,11 @@ export class OpcuaConnection implements SampleSource {
     return result.value >>> 0;
   }
 
+  /** The tag's current value straight from the server (maxAge 0), not the last one published. */
   async read(index: number): Promise<{ value: number; status: number }> {
     const session = this.session;
     if (!session || this.current.state !== 'connected') return { value: Number.NaN, status: StatusCode.BadNotConnected };
-    const tag = this.config.tags.find((t) => t.index === index);
+    const tag = this.feed.get(index);
     if (!tag) return { value: Number.NaN, status: StatusCode.BadNodeIdUnknown };
     const dataValue = await session.read({ nodeId: tag.nodeId, attributeId: AttributeIds.Value }, 0);
     const sample = dataValueToSample(dataValue, this.now(), { time: 0, value: 0, status: 0 });
@@ -85,117 +123,141 @@ export class OpcuaConnection implements SampleSource {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    const { client, session, subscription } = this;
-    this.client = this.session = this.subscription = null;
-    await subscription?.terminate().catch(() => undefined);
-    await session?.close().catch(() => undefined);
-    await client?.disconnect().catch(() => undefined);
+    this.wake?.();
+    this.watchdog.dispose();
+    await this.teardown();
+    (await this.deps.pki).forget(this.settings.id);
     this.setState('stopped', null);
+    this.deps.onStop?.();
   }
 
   private async run(): Promise<void> {
-    while (!this.stopped) {
+    for (let attempt = 0; !this.stopped; attempt++) {
       try {
         await this.connectOnce();
         return;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        this.setState('failed', message);
-        this.listener.log('error', `${this.config.name}: ${message}; retrying in ${SESSION_RETRY_MS / 1000} s`);
-        await this.client?.disconnect().catch(() => undefined);
-        this.client = this.session = this.subscription = null;
-        await new Promise((resolve) => setTimeout(resolve, SESSION_RETRY_MS));
+        await this.teardown();
+        if (this.stopped) return;
+        const delay = retryDelay(attempt, this.settings.reconnect.initialDelayMs * 4, this.settings.reconnect.maxDelayMs);
+        await this.reportFailure(error, delay).catch(() => undefined);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = null;
       }
     }
   }
 
   private async connectOnce(): Promise<void> {
-    const certificateManager = new OPCUACertificateManager({ rootFolder: this.config.pkiDir, automaticallyAcceptUnknownCertificate: false });
-    const client = OPCUAClient.create({
-      applicationName: 'Tidewatch',
-      endpointMustExist: false,
-      keepSessionAlive: true,
-      connectionStrategy: CONNECTION_STRATEGY,
-      clientCertificateManager: certificateManager,
+    this.setState('connecting', this.current.lastError);
+    const pki = await this.deps.pki;
+    const { session } = await establishSession(this.settings, { pki, resolveSecret: this.deps.resolveSecret }, (c) => {
+      this.client = c;
+      this.watch(c);
     });
-    this.client = client;
-    this.watch(client);
-    await client.connect(this.config.endpointUrl);
-    if (this.stopped) return;
-    const session = await client.createSession();
     this.session = session;
-    const limits = await readOperationLimits(session);
-    const metadata = await readTagMetadata(session, this.config.tags.map((t) => t.nodeId), limits);
-    metadata.forEach((result, i) => {
-      const tag = this.config.tags[i];
-      if (!tag) return;
-      if (result.ok) this.listener.metadata(tag.index, result.metadata);
-      else this.reportTagError(tag, result.status, 'cannot read attributes');
+    if (this.stopped) return;
+    this.limits = await readOperationLimits(session);
+    this.subscriptions = new TagSubscriptions(session, this.limits, {
+      sample: (tag, dataValue) => this.feed.sample(tag, dataValue),
+      heard: () => this.onHeard(),
     });
-    this.subscription = ClientSubscription.create(session, {
-      requestedPublishingInterval: this.config.publishingInterval,
-      requestedLifetimeCount: 600,
-      requestedMaxKeepAliveCount: 10,
-      maxNotificationsPerPublish: 0,
-      publishingEnabled: true,
-      priority: 10,
-    });
-    for (const group of groupBySamplingInterval(this.config.tags)) {
-      for (const batch of inBatches(group, limits.maxMonitoredItemsPerCall)) await this.monitor(batch);
-    }
+    this.feed.restart();
+    await this.subscribePending();
+    pki.forget(this.settings.id);
     this.setState('connected', null);
+    this.listener.log('info', `${this.settings.name}: connected to ${this.settings.endpointUrl} (${this.settings.securityMode}/${this.settings.securityPolicy}, ${this.settings.user.kind} user)`);
+    for (const listener of this.sessionListeners) listener(session);
   }
 
-  private async monitor(tags: readonly ConnectionTag[]): Promise<void> {
-    const subscription = this.subscription;
-    const first = tags[0];
-    if (!subscription || !first) return;
-    const group = ClientMonitoredItemGroup.create(
-      subscription,
-      tags.map((t) => ({ nodeId: t.nodeId, attributeId: AttributeIds.Value })),
-      { samplingInterval: first.samplingInterval, queueSize: queueSizeFor(first.samplingInterval, this.config.publishingInterval), discardOldest: true },
-      TimestampsToReturn.Both,
-    );
-    group.on('changed', (_item, dataValue, i) => {
-      const tag = tags[i];
-      if (!tag) return;
-      const s = dataValueToSample(dataValue, this.now(), this.slot);
-      this.listener.sample(tag.index, s.time, s.value, s.status);
-    });
-    await new Promise<void>((resolve, reject) => {
-      group.once('initialized', resolve);
-      group.once('terminated', (error) => reject(error ?? new Error('monitored items were terminated')));
-    });
-    group.monitoredItems.forEach((item, i) => {
-      const tag = tags[i];
-      if (tag && item.statusCode.isNotGood()) this.reportTagError(tag, item.statusCode.value >>> 0, 'cannot monitor');
-    });
+  /**
+   * Monitors the pending tags, then reads their metadata in the background:
+   * values flow without waiting for ten thousand units and ranges, and a
+   * connection lost while reading them costs a re-read, not the session.
+   */
+  private async subscribePending(): Promise<void> {
+    const { session, limits, subscriptions } = this;
+    const tags = this.feed.takePending();
+    if (!session || !limits || !subscriptions || tags.length === 0) return;
+    const refused = new Map((await subscriptions.add(tags)).map((r) => [r.tag.index, r.status]));
+    this.feed.monitoring(tags, refused);
+    this.watchdog.arm(silenceLimit(subscriptions.keepAlivePeriodMs()));
+    void this.feed.describe(session, limits, tags, refused);
   }
 
-  private reportTagError(tag: ConnectionTag, status: number, what: string): void {
-    this.listener.sample(tag.index, this.now(), Number.NaN, status);
-    this.listener.log('warning', `${this.config.name}: ${what} ${tag.nodeId}: ${statusText(status)}`);
+  private onHeard(): void {
+    if (this.rearm && this.subscriptions) {
+      this.rearm = false;
+      this.watchdog.arm(silenceLimit(this.subscriptions.keepAlivePeriodMs()));
+    }
+    this.watchdog.heard();
+  }
+
+  private async reportFailure(error: unknown, delay: number): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    const certificate = error instanceof ConnectError ? error.untrustedCertificate : null;
+    if (certificate) (await this.deps.pki).noteWaiting(certificate.thumbprint, this.settings.id);
+    this.setState('failed', message);
+    this.listener.log('error', `${this.settings.name} (${this.settings.endpointUrl}): ${message}; retrying in ${(delay / 1000).toFixed(1)} s`);
   }
 
   private watch(client: OPCUAClient): void {
     client.on('backoff', (attempt, delay) => {
-      const state: ConnectionState = this.current.state === 'connecting' ? 'connecting' : 'reconnecting';
-      this.setState(state, `no answer from ${this.config.endpointUrl} (attempt ${attempt}); retrying in ${delay} ms`);
+      if (this.current.state !== 'reconnecting') return; // a first connect reports its own failure
+      this.setState('reconnecting', `no answer from ${this.settings.endpointUrl} (attempt ${attempt}); retrying in ${delay} ms`);
     });
-    client.on('connection_lost', () => {
-      this.listener.stale(this.config.tags.map((t) => t.index), this.now(), StatusCode.BadNoCommunication);
-      this.current = { ...this.current, reconnects: this.current.reconnects + 1 };
-      this.setState('reconnecting', 'connection lost');
-      this.listener.log('warning', `${this.config.name}: connection lost; reconnecting`);
-    });
+    client.on('connection_lost', () => this.markLost('connection lost'));
     client.on('reconnection_attempt_has_failed', (_error, message) => this.setState('reconnecting', message));
-    client.on('connection_reestablished', () => {
-      this.setState('connected', null);
-      this.listener.log('info', `${this.config.name}: connection re-established`);
-    });
+    client.on('connection_reestablished', () => void this.onReestablished());
   }
 
-  private async builtInTypeOf(session: ClientSession, tag: ConnectionTag): Promise<DataType> {
+  private markLost(reason: string): void {
+    if (this.lost || this.current.state !== 'connected') return;
+    this.lost = true;
+    this.watchdog.disarm();
+    this.feed.markStale(StatusCode.BadNoCommunication);
+    this.current = { ...this.current, reconnects: this.current.reconnects + 1 };
+    this.setState('reconnecting', reason);
+    this.listener.log('warning', `${this.settings.name}: ${reason}; reconnecting`);
+  }
+
+  private onSilence(silentMs: number): void {
+    this.markLost(`no answer from the server for ${(silentMs / 1000).toFixed(1)} s (keep-alive missed)`);
+    breakConnection(this.client);
+  }
+
+  private async onReestablished(): Promise<void> {
+    this.lost = false;
+    this.setState('connected', null);
+    this.listener.log('info', `${this.settings.name}: connection re-established`);
+    this.rearm = true;
+    const warn = (what: string) => (error: unknown) => this.listener.log('warning', `${this.settings.name}: cannot ${what}: ${String(error)}`);
+    await this.subscribePending().catch(warn('monitor added tags'));
+    const { session, limits } = this;
+    if (!session || !limits) return;
+    const undescribed = this.feed.takeUndescribed();
+    if (undescribed.length > 0) void this.feed.describe(session, limits, undescribed, new Map());
+    // Transferred or recreated subscriptions send every value again; give them one keep-alive period first.
+    await new Promise((resolve) => setTimeout(resolve, this.subscriptions?.keepAlivePeriodMs() ?? 0));
+    if (this.lost || this.stopped) return;
+    await this.feed.refreshStale(session, limits).catch(warn('refresh values'));
+  }
+
+  private async teardown(): Promise<void> {
+    const { client, session, subscriptions } = this;
+    this.client = this.session = this.subscriptions = null;
+    this.watchdog.disarm();
+    await subscriptions?.terminate();
+    await session?.close().catch(() => undefined);
+    await client?.disconnect().catch(() => undefined);
+  }
+
+  private async builtInTypeOf(session: ClientSession, tag: PlannedTag): Promise<DataType> {
     const known = this.dataTypes.get(tag.index);
     if (known !== undefined) return known;
     const dataType = await session.getBuiltInDataType(resolveNodeId(tag.nodeId));
@@ -211,26 +273,21 @@ export class OpcuaConnection implements SampleSource {
   }
 }
 
-/** The factory the composition root hands to the core, with the app's PKI folder bound in. */
+/**
+ * Connections with only an id, name, URL and publishing interval (no
+ * security, anonymous), the PKI opened on first use: for composition roots
+ * that do not use OpcuaConnections yet.
+ */
 export function opcuaSourceFactory(pkiDir: string): SourceFactory {
-  return (config, listener) => new OpcuaConnection({ ...config, pkiDir }, listener);
-}
-
-function groupBySamplingInterval(tags: readonly ConnectionTag[]): ConnectionTag[][] {
-  const groups = new Map<number, ConnectionTag[]>();
-  for (const tag of tags) {
-    const group = groups.get(tag.samplingInterval);
-    if (group) group.push(tag);
-    else groups.set(tag.samplingInterval, [tag]);
-  }
-  return [...groups.values()];
-}
-
-/** A write must carry the node's own type: the server refuses a Double for an Int32. */
-export function coerceForWrite(dataType: DataType, value: number | boolean): number | boolean | undefined {
-  if (dataType === DataType.Boolean) return typeof value === 'boolean' ? value : undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
-  if (FLOAT_TYPES.has(dataType)) return value;
-  if (SMALL_INTEGER_TYPES.has(dataType)) return Number.isInteger(value) ? value : undefined;
-  return undefined;
+  let pki: Promise<OpcuaPki> | undefined;
+  return (config, listener) => {
+    pki ??= OpcuaPki.open(pkiDir, listener.log);
+    const settings = serverSettingsSchema.parse({ id: config.id, name: config.name, endpointUrl: config.endpointUrl, publishingInterval: config.publishingInterval });
+    return new OpcuaConnection(settings, config.tags, listener, {
+      pki,
+      resolveSecret: async (reference) => {
+        throw new Error(`no secret store to unseal ${reference}`);
+      },
+    });
+  };
 }

@@ -5,6 +5,7 @@ export interface OperationLimits {
   readonly maxNodesPerRead: number;
   readonly maxNodesPerTranslate: number;
   readonly maxMonitoredItemsPerCall: number;
+  readonly maxNodesPerBrowse: number;
 }
 
 /**
@@ -17,12 +18,18 @@ const limitNodes = [
   VariableIds.Server_ServerCapabilities_OperationLimits_MaxNodesPerRead,
   VariableIds.Server_ServerCapabilities_OperationLimits_MaxNodesPerTranslateBrowsePathsToNodeIds,
   VariableIds.Server_ServerCapabilities_OperationLimits_MaxMonitoredItemsPerCall,
+  VariableIds.Server_ServerCapabilities_OperationLimits_MaxNodesPerBrowse,
 ];
 
 export async function readOperationLimits(session: ClientSession): Promise<OperationLimits> {
   const values = await session.read(limitNodes.map((id) => ({ nodeId: `i=${id}`, attributeId: AttributeIds.Value })));
-  const [read, translate, monitored] = values.map((dv) => batchSize(dv.statusCode.isGood() ? dv.value.value : 0));
-  return { maxNodesPerRead: read ?? DEFAULT_BATCH, maxNodesPerTranslate: translate ?? DEFAULT_BATCH, maxMonitoredItemsPerCall: monitored ?? DEFAULT_BATCH };
+  const [read, translate, monitored, browse] = values.map((dv) => batchSize(dv.statusCode.isGood() ? dv.value.value : 0));
+  return {
+    maxNodesPerRead: read ?? DEFAULT_BATCH,
+    maxNodesPerTranslate: translate ?? DEFAULT_BATCH,
+    maxMonitoredItemsPerCall: monitored ?? DEFAULT_BATCH,
+    maxNodesPerBrowse: browse ?? DEFAULT_BATCH,
+  };
 }
 
 export function batchSize(serverLimit: unknown): number {

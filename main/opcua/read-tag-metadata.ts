@@ -1,4 +1,4 @@
-import { AttributeIds, DataType, makeBrowsePath, type ClientSession, type DataValue, type NodeId, type ReadValueIdOptions } from 'node-opcua';
+import { AttributeIds, DataType, makeBrowsePath, NodeClass, StatusCodes, type ClientSession, type DataValue, type NodeId, type ReadValueIdOptions } from 'node-opcua';
 import type { EuRange } from '../../shared/contract.js';
 import { inBatches, type OperationLimits } from './read-operation-limits.js';
 
@@ -10,8 +10,8 @@ export interface TagMetadata {
   readonly description: string;
 }
 
-/** The metadata of one tag, or why it could not be read (an unknown NodeId, a node of the wrong class). */
-export type TagMetadataResult = { readonly ok: true; readonly metadata: TagMetadata } | { readonly ok: false; readonly status: number };
+/** The metadata of one tag, or why it cannot be a tag (an unknown NodeId, a node of the wrong class). */
+export type TagMetadataResult = { readonly ok: true; readonly metadata: TagMetadata } | { readonly ok: false; readonly status: number; readonly reason: string };
 
 // AccessLevel bit 1 (CurrentWrite); UserAccessLevel applies it to this session's user.
 const CURRENT_WRITE = 0x02;
@@ -26,6 +26,7 @@ export async function readTagMetadata(session: ClientSession, nodeIds: readonly 
   const attributes = await readInBatches(
     session,
     nodeIds.flatMap((nodeId) => [
+      { nodeId, attributeId: AttributeIds.NodeClass },
       { nodeId, attributeId: AttributeIds.DataType },
       { nodeId, attributeId: AttributeIds.UserAccessLevel },
       { nodeId, attributeId: AttributeIds.Description },
@@ -46,9 +47,18 @@ export async function readTagMetadata(session: ClientSession, nodeIds: readonly 
   };
 
   return nodeIds.map((_, i) => {
-    const [dataType, access, description] = [attributes[3 * i], attributes[3 * i + 1], attributes[3 * i + 2]];
+    const [nodeClass, dataType, access, description] = [attributes[4 * i], attributes[4 * i + 1], attributes[4 * i + 2], attributes[4 * i + 3]];
+    if (!nodeClass || !nodeClass.statusCode.isGood()) {
+      const status = nodeClass?.statusCode ?? StatusCodes.BadInternalError;
+      return { ok: false, status: status.value >>> 0, reason: status.name };
+    }
+    if (nodeClass.value.value !== NodeClass.Variable) {
+      const name = NodeClass[nodeClass.value.value as number] ?? 'unknown node class';
+      return { ok: false, status: StatusCodes.BadNodeClassInvalid.value >>> 0, reason: `it is ${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}, not a Variable` };
+    }
     if (!dataType || !dataType.statusCode.isGood()) {
-      return { ok: false, status: (dataType?.statusCode.value ?? 0x80020000) >>> 0 };
+      const status = dataType?.statusCode ?? StatusCodes.BadInternalError;
+      return { ok: false, status: status.value >>> 0, reason: status.name };
     }
     return {
       ok: true,
@@ -63,7 +73,7 @@ export async function readTagMetadata(session: ClientSession, nodeIds: readonly 
   });
 }
 
-async function readInBatches(session: ClientSession, nodes: ReadValueIdOptions[], size: number): Promise<DataValue[]> {
+export async function readInBatches(session: ClientSession, nodes: ReadValueIdOptions[], size: number): Promise<DataValue[]> {
   const results: DataValue[] = [];
   for (const batch of inBatches(nodes, size)) results.push(...(await session.read(batch)));
   return results;
@@ -85,12 +95,12 @@ export function dataTypeName(dataTypeId: NodeId | null | undefined): string {
   return builtIn ?? dataTypeId.toString();
 }
 
-function unitText(euInformation: unknown): string {
+export function unitText(euInformation: unknown): string {
   const text = (euInformation as { displayName?: { text?: unknown } } | undefined)?.displayName?.text;
   return typeof text === 'string' ? text : '';
 }
 
-function rangeOf(range: unknown): EuRange | null {
+export function rangeOf(range: unknown): EuRange | null {
   const r = range as { low?: unknown; high?: unknown } | undefined;
   return typeof r?.low === 'number' && typeof r.high === 'number' ? { low: r.low, high: r.high } : null;
 }

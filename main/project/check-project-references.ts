@@ -1,3 +1,4 @@
+import { validateAlarmDefinitions } from '../alarms/alarm-definition.js';
 import type { Project } from './project-schema.js';
 import type { ProjectIssue } from './project-error.js';
 
@@ -26,5 +27,6 @@ export function checkProjectReferences(project: Project): ProjectIssue[] {
       issues.push({ path: `tags[${i}].deadband.value`, message: 'a percent deadband cannot exceed 100' });
     }
   });
+  issues.push(...validateAlarmDefinitions(project.alarms, tagIds));
   return issues;
 }

@@ -1,4 +1,5 @@
 import { demoNodeId, plantVariables } from '../simulator/plant-catalogue.js';
+import { alarmDefinitionsSchema } from '../alarms/alarm-definition.js';
 import { PROJECT_FORMAT_VERSION, type Project } from './project-schema.js';
 
 export const DEMO_SERVER_ID = 'demo';
@@ -23,7 +24,25 @@ export function demoProject(): Project {
       samplingInterval: FAST_SIGNALS.has(variable.name) ? 10 : 100,
       history: true,
     })),
-    alarms: [],
+    // Local alarms beside the plant's own OPC UA conditions (its limit and trip alarms).
+    alarms: alarmDefinitionsSchema.parse([
+      {
+        id: 'TIC101.DEV', type: 'deviation', tag: 'demo/TIC101.PV', setpointTag: 'demo/TIC101.SP', limit: 5, deadband: 1, onDelayMs: 1000,
+        area: 'Heating', priority: 'medium', message: 'Heater outlet temperature is 5 degC or more off its setpoint',
+        guidance: 'Check that TIC101 is in auto and E101 has power; the over-temperature interlock cuts the heater above 95 degC.',
+      },
+      {
+        id: 'Pump1.RUN', type: 'mismatch', tag: 'demo/Pump1.Running', commandTag: 'demo/Pump1.Start', onDelayMs: 3000,
+        area: 'Pumps', priority: 'high', message: 'Pump1 does not follow its run command',
+        guidance: 'A tripped pump needs a reset (Pump1.Reset) once Tank1 has refilled above 5 %.',
+      },
+      {
+        id: 'Tank2.LOW', type: 'limit', tag: 'demo/Tank2.Level', area: 'Tanks', deadband: 1, onDelayMs: 2000,
+        limits: { L: { value: 20, message: 'Product tank Tank2 running low' } },
+        suppressWhen: [{ tag: 'demo/Pump2.Start', op: '==', value: false }],
+        guidance: 'Slow the filling line (FV201 to manual, lower FV201.Command) or raise LIC201.SP.',
+      },
+    ]),
     trends: [],
     displays: [],
     users: [],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alarmDefinitionSchema } from '../alarms/alarm-definition.js';
 import { rolesSectionSchema, usersSectionSchema } from '../auth/auth-project-schema.js';
 
 /**
@@ -70,7 +71,7 @@ export const projectSchema = z.strictObject({
   name: z.string().min(1).max(200),
   servers: z.array(serverSchema),
   tags: z.array(tagSchema).default([]),
-  alarms: pendingSection,
+  alarms: z.array(alarmDefinitionSchema).max(100_000).default([]),
   trends: pendingSection,
   displays: pendingSection,
   users: usersSectionSchema.default([]),

@@ -4,6 +4,7 @@ import {
 } from 'node-opcua';
 import { DEMO_NAMESPACE_URI, type PlantVariable } from './plant-catalogue.js';
 import { createPlantFeed, MODEL_STEP_MS } from './plant-feed.js';
+import { addPlantAlarms } from './plant-alarms.js';
 import { addPlantNodes } from './plant-nodes.js';
 import type { WriteRefusalReason } from './write-plant.js';
 
@@ -64,8 +65,12 @@ export async function startPlantServer(options: PlantServerOptions): Promise<Run
     throw new Error('node-opcua initialised without an address space');
   }
   addPlantNodes(addressSpace.getOwnNamespace(), addressSpace.rootFolder.objects, { latest: feed.latest, write });
+  const alarms = addPlantAlarms(addressSpace, addressSpace.getOwnNamespace());
 
-  const timer = setInterval(() => feed.advance(Date.now()), MODEL_STEP_MS);
+  const timer = setInterval(() => {
+    feed.advance(Date.now());
+    alarms.update();
+  }, MODEL_STEP_MS);
   try {
     await server.start();
   } catch (error) {

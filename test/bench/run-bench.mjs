@@ -5,7 +5,13 @@ import { pathToFileURL } from 'node:url';
 
 const outdir = path.resolve('node_modules/.cache/tidewatch-bench');
 await build({
-  entryPoints: ['test/bench/run-bench.ts', 'test/bench/bench-server.ts', 'test/bench/stream-probe.ts'],
+  // Object form keeps the outputs side by side; the historian bench expects its worker beside it.
+  entryPoints: {
+    'run-bench': 'test/bench/run-bench.ts',
+    'bench-server': 'test/bench/bench-server.ts',
+    'stream-probe': 'test/bench/stream-probe.ts',
+    'historian-worker': 'main/historian/historian-worker.ts',
+  },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -6,6 +6,9 @@ import { writeFileSync } from 'node:fs';
 import type { BenchOptions, Record } from './bench-types.js';
 import { runStreamBench } from './stream-bench.js';
 import { runUiBench } from './ui-bench.js';
+import { runAlarmBench } from './alarm-bench.js';
+import { runConnectBench } from './connect-bench.js';
+import { runHistorianBench } from './historian-bench.js';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -31,6 +34,9 @@ const record: Record = (name, value, note = '') => {
 const benches: [string, () => Promise<void>][] = [
   ['stream', () => runStreamBench(record, options)],
   ['ui', () => runUiBench(record)],
+  ['connect', () => runConnectBench(record)],
+  ['historian', () => runHistorianBench(record)],
+  ['alarms', () => runAlarmBench(record)],
 ];
 
 for (const [name, run] of benches) {

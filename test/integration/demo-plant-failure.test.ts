@@ -5,13 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../shared/contract.js';
 import { callApi } from '../../main/api/call-api.js';
 import { createApp } from '../../main/app/create-app.js';
+import { builtFile } from '../support/built-files.js';
 import { FrameCollector } from '../support/frame-collector.js';
 import { TEST_ADMIN } from '../support/test-security.js';
 
 describe('a demo plant that fails to start', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-app-'));
   const log: string[] = [];
-  const app = createApp({ userDataDir: dir, simulatorEntry: path.join(dir, 'no-such-simulator.js'), log: (level, message) => log.push(`${level} ${message}`) });
+  const app = createApp({ userDataDir: dir, simulatorEntry: path.join(dir, 'no-such-simulator.js'), historianWorkerEntry: builtFile('historian-worker.js'), log: (level, message) => log.push(`${level} ${message}`) });
 
   afterAll(async () => {
     await app.dispose();

@@ -34,7 +34,7 @@ describe('prototype pollution through the contract', () => {
   const token = 'fuzz-token-fuzz-token-fuzz-token';
 
   beforeAll(async () => {
-    app = createApp({ userDataDir: userData, simulatorEntry: builtFile('simulator.js'), log: () => undefined });
+    app = createApp({ userDataDir: userData, simulatorEntry: builtFile('simulator.js'), historianWorkerEntry: builtFile('historian-worker.js'), log: () => undefined });
     server = await startHeadlessServer({ core: app.core, rendererDir: path.join(userData, 'no-renderer'), token, port: 0, log: () => undefined });
     await app.start();
   });

@@ -40,7 +40,7 @@ describe('running from a project file', () => {
   beforeAll(async () => {
     other = await startSimulator({ entry: builtFile('simulator.js'), port: 0, pkiDir: path.join(dir, 'other-pki') });
     write(project(['Tank2.Level']));
-    app = createApp({ userDataDir: dir, simulatorEntry: builtFile('simulator.js'), projectFile: file, log: (level, message) => log.push(`${level} ${message}`) });
+    app = createApp({ userDataDir: dir, simulatorEntry: builtFile('simulator.js'), historianWorkerEntry: builtFile('historian-worker.js'), projectFile: file, log: (level, message) => log.push(`${level} ${message}`) });
     const client = app.core.openClient(collector, 'test');
     collector.ack = (seq) => client.ack(seq);
     await app.start();
@@ -96,12 +96,12 @@ describe('a project file that cannot be loaded at start', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-project-bad-'));
     const file = path.join(dir, 'broken.tidewatch');
     writeFileSync(file, JSON.stringify({ version: 1, name: 'x', servers: [], tags: [], colour: 'red' }));
-    const app = createApp({ userDataDir: dir, simulatorEntry: builtFile('simulator.js'), projectFile: file, log: () => undefined });
+    const app = createApp({ userDataDir: dir, simulatorEntry: builtFile('simulator.js'), historianWorkerEntry: builtFile('historian-worker.js'), projectFile: file, log: () => undefined });
     try {
       await app.start();
       expect(app.core.snapshot()).toMatchObject({ tags: [], connections: [], project: { file, issues: ['Unrecognized key: "colour"'] } });
       // A station of its own: one audit trail has one writer.
-      const missing = createApp({ userDataDir: mkdtempSync(path.join(os.tmpdir(), 'tidewatch-project-missing-')), simulatorEntry: builtFile('simulator.js'), projectFile: path.join(dir, 'nope.tidewatch'), log: () => undefined });
+      const missing = createApp({ userDataDir: mkdtempSync(path.join(os.tmpdir(), 'tidewatch-project-missing-')), simulatorEntry: builtFile('simulator.js'), historianWorkerEntry: builtFile('historian-worker.js'), projectFile: path.join(dir, 'nope.tidewatch'), log: () => undefined });
       await missing.start();
       expect(missing.core.snapshot().project.issues[0]).toMatch(/^cannot read .*nope\.tidewatch: ENOENT/);
       await missing.dispose();

@@ -41,6 +41,9 @@ function serverEvent(event: unknown): ServerEvent {
     case 'tags':
       if (!Array.isArray(event.tags)) throw new ProtocolError('tags event has no tags array');
       return event as unknown as ServerEvent;
+    case 'alarms':
+      if (!isRecord(event.list) || !Array.isArray(event.list.alarms) || typeof event.list.revision !== 'number') throw new ProtocolError('alarms event has no alarm list');
+      return event as unknown as ServerEvent;
     case 'notice':
       if (typeof event.level !== 'string' || !NOTICE_LEVELS.has(event.level) || typeof event.message !== 'string') {
         throw new ProtocolError('notice event needs a level and a message');

@@ -3,6 +3,7 @@ import { describeQuality } from '../format/describe-quality.js';
 import { formatTime } from '../format/format-time.js';
 import { formatValue } from '../format/format-value.js';
 import { useLiveValue } from './use-live-value.js';
+import { ValueAge } from '../connections/ValueAge.js';
 
 /** The live cells of one row: the only part of the table that re-renders at display rate. */
 export function TagLiveCells({ tag }: { readonly tag: TagInfo }) {
@@ -36,7 +37,7 @@ export function TagLiveCells({ tag }: { readonly tag: TagInfo }) {
         {quality.detail !== '' && <span className="quality-detail">{quality.detail}</span>}
       </td>
       <td className="tag-time" data-testid="tag-time">
-        {formatTime(live.time)}
+        {formatTime(live.time)} <ValueAge time={live.time} />
       </td>
     </>
   );

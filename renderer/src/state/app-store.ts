@@ -77,6 +77,9 @@ export function createAppStore(now: () => number = Date.now) {
           case 'command':
             set((state) => ({ command: { name: event.command, seq: (state.command?.seq ?? 0) + 1 } }));
             return;
+          case 'alarms':
+            // The alarm store (renderer/src/alarms) keeps the alarm list.
+            return;
           case 'notice':
             addNotice(event.level, event.message);
             return;

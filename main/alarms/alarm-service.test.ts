@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { AlarmsEvent } from '../../shared/api/alarm-api.js';
+import type { TagInfo } from '../../shared/contract.js';
+import { alarmDefinitionsSchema, type AlarmDefinitionInput } from './alarm-definition.js';
+import { MemoryAlarmJournal } from './alarm-journal.js';
+import { AlarmService } from './alarm-service.js';
+import type { ConditionSink, ConditionSource, ConditionUpdate, MethodOutcome } from './condition-source.js';
+import { ManualClock } from './manual-clock.js';
+
+const tag = (index: number, name: string, nodeId = `ns=1;s=${name}`): TagInfo => ({
+  index, id: `demo/${name}`, name, description: '', connectionId: 'demo', nodeId, unit: '', euRange: null, dataType: 'Double', writable: false,
+});
+const T = Date.UTC(2026, 10, 2, 8);
+const TAGS = [tag(0, 'Tank1.Level'), tag(1, 'Pump1.Running'), tag(2, 'TIC101.PV')];
+
+function setup(definitions: AlarmDefinitionInput[]) {
+  const clock = new ManualClock(T);
+  const journal = new MemoryAlarmJournal();
+  const events: AlarmsEvent[] = [];
+  const service = new AlarmService({ tags: () => TAGS, journal, publish: (e) => events.push(e), user: () => 'alice', log: () => undefined, clock });
+  service.loadDefinitions(alarmDefinitionsSchema.parse(definitions));
+  const api = service.api();
+  const kinds = async () => (await journal.query({ from: 0, to: Number.MAX_SAFE_INTEGER, limit: 1000 })).entries.map((e) => `${e.kind} ${e.alarmId}`).reverse();
+  const sample = (index: number, value: number) => service.sample(index, clock.now(), value, 0);
+  return { clock, journal, events, service, api, kinds, sample };
+}
+
+const level: AlarmDefinitionInput = { id: 'LT1', type: 'limit', tag: 'demo/Tank1.Level', area: 'Tanks', limits: { H: { value: 90 } }, guidance: 'Open the drain' };
+
+describe('AlarmService with local alarms', () => {
+  it('raises, publishes one coalesced list, acknowledges and journals who did it', async () => {
+    const { clock, events, api, kinds, sample } = setup([level]);
+    sample(0, 95);
+    sample(0, 96);
+    expect(events).toEqual([]);
+    clock.advance(0);
+    expect(events).toHaveLength(1);
+    const [alarm] = events[0]!.list.alarms;
+    expect(alarm).toMatchObject({ id: 'local:LT1.H', state: 'unackActive', priority: 'high', sounding: true, value: 95, limit: 90, guidance: 'Open the drain', tagId: 'demo/Tank1.Level' });
+    expect(await api.acknowledgeAlarms({ ids: ['local:LT1.H', 'local:nope'], comment: 'seen' })).toEqual([
+      { id: 'local:LT1.H', ok: true, status: null, message: 'Good' },
+      { id: 'local:nope', ok: false, status: null, message: 'no such alarm (it may have returned to normal and been removed)' },
+    ]);
+    expect(await api.acknowledgeAlarms({ ids: ['local:LT1.H'] })).toMatchObject([{ ok: false, message: 'already acknowledged' }]);
+    clock.advance(100);
+    expect(events.at(-1)!.list.alarms[0]).toMatchObject({ state: 'ackActive', sounding: false });
+    sample(0, 10);
+    clock.advance(100);
+    expect(events.at(-1)!.list.alarms).toEqual([]);
+    expect(await kinds()).toEqual(['raise local:LT1.H', 'ack local:LT1.H', 'clear local:LT1.H']);
+    const page = await api.queryAlarmJournal({ from: 0, to: clock.now() + 1, text: 'SEEN' });
+    expect(page.entries).toMatchObject([{ kind: 'ack', user: 'alice', comment: 'seen' }]);
+  });
+
+  it('shelves for a time no longer than the maximum, and the shelve expires by itself', async () => {
+    const { clock, api, kinds, sample, service } = setup([{ ...level, maxShelveMs: 3_600_000 }]);
+    sample(0, 95);
+    expect(await api.shelveAlarms({ ids: ['local:LT1.H'], mode: 'timed', durationMs: 7_200_000, reason: 'calibration' })).toMatchObject([
+      { ok: false, message: "longer than this alarm's maximum shelve time of 1 h" },
+    ]);
+    expect(await api.shelveAlarms({ ids: ['local:LT1.H'], mode: 'timed', durationMs: 600_000, reason: 'calibration' })).toMatchObject([{ ok: true }]);
+    expect((await api.listAlarms()).alarms[0]).toMatchObject({ state: 'shelved', sounding: false, shelve: { mode: 'timed', reason: 'calibration', user: 'alice' } });
+    clock.advance(600_000);
+    expect((await api.listAlarms()).alarms[0]).toMatchObject({ state: 'unackActive', sounding: true });
+    expect(await kinds()).toEqual(['raise local:LT1.H', 'shelve local:LT1.H', 'unshelve local:LT1.H', 'raise local:LT1.H']);
+    service.dispose();
+    expect(clock.armed).toBe(0);
+  });
+
+  it('silences the horn without acknowledging, comments, and takes an alarm out of service and back', async () => {
+    const { api, kinds, sample } = setup([level]);
+    sample(0, 95);
+    await api.silenceAlarms();
+    expect((await api.listAlarms()).alarms[0]).toMatchObject({ state: 'unackActive', sounding: false });
+    expect(await api.commentAlarm({ id: 'local:LT1.H', comment: 'field checking' })).toMatchObject({ ok: true });
+    expect(await api.setAlarmsInService({ ids: ['local:LT1.H'], inService: false, reason: 'transmitter replaced' })).toMatchObject([{ ok: true }]);
+    expect((await api.listAlarms()).alarms[0]).toMatchObject({ state: 'outOfService', lastComment: 'field checking' });
+    expect(await api.setAlarmsInService({ ids: ['local:LT1.H'], inService: true, reason: 'back' })).toMatchObject([{ ok: true }]);
+    expect(await kinds()).toEqual(['raise local:LT1.H', 'silence ', 'comment local:LT1.H', 'outOfService local:LT1.H', 'inService local:LT1.H', 'raise local:LT1.H']);
+  });
+});
+
+/** A scripted condition source: what a server would send, and what it answers. */
+class ScriptedSource implements ConditionSource {
+  sink: ConditionSink | null = null;
+  answer: MethodOutcome = { status: 0, statusText: 'Good' };
+  calls: string[] = [];
+  start(sink: ConditionSink) { this.sink = sink; }
+  async dispose() {}
+  private async call(name: string) { this.calls.push(name); return this.answer; }
+  acknowledge() { return this.call('Acknowledge'); }
+  confirm() { return this.call('Confirm'); }
+  addComment() { return this.call('AddComment'); }
+  timedShelve() { return this.call('TimedShelve'); }
+  oneShotShelve() { return this.call('OneShotShelve'); }
+  unshelve() { return this.call('Unshelve'); }
+}
+
+const update = (extra: Partial<ConditionUpdate>): ConditionUpdate => ({
+  conditionId: 'ns=1;s=TIC101.HighTemp', branchId: null, eventId: 'aa01', eventType: 'ExclusiveLimitAlarmType', sourceNode: 'ns=1;s=TIC101.PV',
+  sourceName: 'TIC101.PV', conditionName: 'HighTemp', time: T - 5_000, receiveTime: T - 4_990, message: 'Temperature high', severity: 800, retain: true,
+  enabled: true, active: true, acked: false, confirmed: false, shelving: null, unshelveInMs: null, suppressed: false, outOfService: false,
+  comment: '', clientUserId: '', limitState: 'High', missing: [], ...extra,
+});
+
+describe('AlarmService with OPC UA conditions', () => {
+  it('shows a condition, passes an acknowledge to the server, and shows a refusal with the server’s reason', async () => {
+    const { api, service, kinds } = setup([]);
+    const source = new ScriptedSource();
+    service.addConditionSource('demo', source);
+    source.sink!.condition(update({}));
+    const [alarm] = (await api.listAlarms()).alarms;
+    expect(alarm).toMatchObject({ id: 'demo:ns=1;s=TIC101.HighTemp', origin: 'opcua', priority: 'critical', severity: 800, kind: 'High', tagId: 'demo/TIC101.PV', state: 'unackActive' });
+    source.answer = { status: 0x80c60000, statusText: 'BadConditionBranchAlreadyAcked' };
+    expect(await api.acknowledgeAlarms({ ids: [alarm!.id] })).toEqual([{ id: alarm!.id, ok: false, status: 0x80c60000, message: 'BadConditionBranchAlreadyAcked' }]);
+    expect((await api.listAlarms()).alarms[0]?.state).toBe('unackActive');
+    source.answer = { status: 0, statusText: 'Good' };
+    expect(await api.acknowledgeAlarms({ ids: [alarm!.id], comment: 'on it' })).toMatchObject([{ ok: true, status: 0 }]);
+    source.sink!.condition(update({ acked: true, comment: 'on it', time: T + 1_000 }));
+    source.sink!.condition(update({ acked: true, active: false, confirmed: true, retain: false, time: T + 2_000 }));
+    expect((await api.listAlarms()).alarms).toEqual([]);
+    expect(await kinds()).toEqual(['raise demo:ns=1;s=TIC101.HighTemp', 'actionFailed demo:ns=1;s=TIC101.HighTemp', 'ack demo:ns=1;s=TIC101.HighTemp', 'clear demo:ns=1;s=TIC101.HighTemp', 'confirm demo:ns=1;s=TIC101.HighTemp']);
+    expect(source.calls).toEqual(['Acknowledge', 'Acknowledge']);
+  });
+
+  it('marks conditions stale when the connection drops, and reconciles after ConditionRefresh', async () => {
+    const { api, service, journal } = setup([]);
+    const source = new ScriptedSource();
+    service.addConditionSource('demo', source);
+    source.sink!.condition(update({}));
+    source.sink!.condition(update({ conditionId: 'ns=1;s=Pump1.Fault', sourceName: 'Pump1.Fault', conditionName: 'Fault', limitState: null, eventType: 'OffNormalAlarmType' }));
+    source.sink!.lost('connection lost');
+    expect((await api.listAlarms()).alarms.map((a) => a.stale)).toEqual([true, true]);
+    source.sink!.refreshStarted();
+    source.sink!.condition(update({ acked: true, comment: 'acked elsewhere' }));
+    source.sink!.refreshEnded();
+    const list = await api.listAlarms();
+    expect(list.alarms.map((a) => [a.name, a.state, a.stale])).toEqual([['TIC101.PV HighTemp', 'ackActive', false]]);
+    const page = await journal.query({ from: 0, to: Number.MAX_SAFE_INTEGER, text: 'ConditionRefresh', limit: 10 });
+    expect(page.entries.map((e) => e.message)).toContain('ConditionRefresh after (re)connect: 1 conditions reported, 1 changed while away, 1 gone');
+  });
+
+  it('still shows an event with missing fields, with what is known', async () => {
+    const { api, service } = setup([]);
+    const source = new ScriptedSource();
+    service.addConditionSource('demo', source);
+    source.sink!.condition(update({ message: '', severity: null, sourceNode: null, conditionName: '', missing: ['Message', 'Severity'] }));
+    expect((await api.listAlarms()).alarms[0]).toMatchObject({ priority: 'medium', name: 'TIC101.PV', message: 'TIC101.PV (event without Message, Severity)', tagId: null });
+  });
+});

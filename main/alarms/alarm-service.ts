@@ -1,0 +1,180 @@
+import {
+  type AlarmActionResult, type AlarmApi, type AlarmIdsRequest, type AlarmsEvent, type ShelveAlarmsRequest,
+} from '../../shared/api/alarm-api.js';
+import { ApiError, type TagInfo } from '../../shared/contract.js';
+import type { Log, SampleObserver } from '../api/sample-source.js';
+import type { AlarmEngine } from './alarm-engine.js';
+import { AlarmBook, type AlarmRecord } from './alarm-book.js';
+import type { AlarmDefinition } from './alarm-definition.js';
+import type { AlarmJournal } from './alarm-journal.js';
+import { computeAlarmKpis, type OperatorPosition } from './alarm-kpis.js';
+import { ConnectionConditions, type ConditionAction } from './condition-alarms.js';
+import type { ConditionHost, ConditionSource } from './condition-source.js';
+import { systemClock, type AlarmClock } from './deadline-queue.js';
+import { journalCsv } from './journal-csv.js';
+import { kpiCsv, kpiHtml } from './kpi-report.js';
+import { expandDefinitions } from './local-alarm.js';
+import { LocalAlarms, type LocalAction } from './local-alarms.js';
+
+export interface AlarmServiceOptions {
+  /** The core's tag list; read when definitions load and when a condition needs its tag. */
+  readonly tags: () => readonly TagInfo[];
+  readonly journal: AlarmJournal;
+  /** Sends the `alarms` event to every renderer (TidewatchCore.broadcast). */
+  readonly publish: (event: AlarmsEvent) => void;
+  /** Who acts at this station, for the journal (the OS user until there is a login). */
+  readonly user: () => string;
+  readonly positions?: readonly OperatorPosition[];
+  readonly log: Log;
+  readonly clock?: AlarmClock;
+}
+
+/** Journal exports stop here: a spreadsheet of a quarter of a million rows is already more than anyone reads. */
+const MAX_EXPORT_ROWS = 250_000;
+
+/**
+ * AlarmApi over the local alarm engine, the OPC UA condition sources and the
+ * journal. Register the service as a sample observer (before the historian),
+ * `api()` with the core, and the service as the ConditionHost of every OPC UA
+ * connection; `loadDefinitions` once the project's tags exist, and again on reload.
+ */
+export class AlarmService implements ConditionHost, SampleObserver {
+  private readonly book: AlarmBook;
+  private local: LocalAlarms | null = null;
+  private engine: AlarmEngine | null = null;
+  private readonly connections = new Map<string, ConnectionConditions>();
+  private readonly clock: AlarmClock;
+  private tagCache: { tags: readonly TagInfo[]; byId: Map<string, TagInfo>; byNode: Map<string, string> } | null = null;
+
+  constructor(private readonly options: AlarmServiceOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.book = new AlarmBook(options.journal, options.publish, this.clock, options.log);
+  }
+
+  /** The hot path: every sample, synchronously, straight into the engine. */
+  sample(index: number, time: number, value: number, status: number): void {
+    this.engine?.sample(index, time, value, status);
+  }
+
+  /**
+   * (Re)builds the local alarms from definitions already checked with
+   * validateAlarmDefinitions against the tags the core now has. A reload
+   * starts every local alarm from normal: the next sample re-raises what holds.
+   */
+  loadDefinitions(definitions: readonly AlarmDefinition[]): void {
+    this.local?.dispose();
+    this.local = new LocalAlarms(expandDefinitions(definitions), (id) => this.tagLookup().byId.get(id)?.index, this.book, this.clock);
+    this.engine = this.local.engine;
+  }
+
+  addConditionSource(connectionId: string, source: ConditionSource): () => void {
+    this.connections.get(connectionId)?.dispose();
+    const conditions = new ConnectionConditions(connectionId, source, this.book, (connection, nodeId) => this.tagLookup().byNode.get(`${connection}\u0000${nodeId}`) ?? null, this.clock, this.options.log);
+    this.connections.set(connectionId, conditions);
+    source.start(conditions);
+    return () => {
+      if (this.connections.get(connectionId) !== conditions) return;
+      this.connections.delete(connectionId);
+      conditions.dispose();
+    };
+  }
+
+  /**
+   * The methods to register with the core; bound, because the core spreads them into one object.
+   * `actor` names who acts (the logged-in user of the calling session, once there is one).
+   */
+  api(actor: () => string = this.options.user): AlarmApi {
+    return {
+      listAlarms: async () => this.book.list(),
+      acknowledgeAlarms: (r) => this.each(actor, r.ids, { type: 'ack', comment: r.comment ?? '' }, { type: 'ack', comment: r.comment ?? '' }),
+      confirmAlarms: (r) => this.each(actor, r.ids, { type: 'confirm', comment: r.comment ?? '' }, { type: 'confirm', comment: r.comment ?? '' }),
+      resetAlarms: (r) => this.each(actor, r.ids, { type: 'reset', comment: r.comment ?? '' }, 'an OPC UA condition is reset at its server'),
+      commentAlarm: async (r) => (await this.each(actor, [r.id], 'comment', { type: 'comment', comment: r.comment }, r.comment))[0]!,
+      shelveAlarms: (r) => this.each(actor, r.ids, shelveAction(r), shelveAction(r)),
+      unshelveAlarms: (r: AlarmIdsRequest) => this.each(actor, r.ids, { type: 'unshelve', comment: r.comment ?? '' }, { type: 'unshelve' }),
+      setAlarmsInService: (r) => this.each(actor, r.ids, { type: 'service', inService: r.inService, reason: r.reason }, 'an OPC UA condition is enabled or disabled at its server'),
+      silenceAlarms: async () => {
+        if (this.book.silence() > 0) this.book.journal(null, 'silence', this.clock.now(), { user: actor(), source: 'station' });
+      },
+      queryAlarmJournal: (r) => this.options.journal.query({ from: r.from, to: r.to, text: r.text ?? '', limit: r.limit ?? 1_000 }),
+      exportAlarmJournal: async (r) => {
+        const page = await this.options.journal.query({ from: r.from, to: r.to, text: r.text ?? '', limit: MAX_EXPORT_ROWS });
+        return { filename: `alarm-journal-${stamp(r.from)}-${stamp(r.to)}.csv`, mimeType: 'text/csv', content: journalCsv(page.entries) };
+      },
+      alarmKpis: (r) => this.kpis(r.from, r.to),
+      alarmKpiReport: async (r) => {
+        const kpis = await this.kpis(r.from, r.to);
+        const name = `alarm-kpis-${stamp(r.from)}-${stamp(r.to)}`;
+        return r.format === 'csv'
+          ? { filename: `${name}.csv`, mimeType: 'text/csv', content: kpiCsv(kpis) }
+          : { filename: `${name}.html`, mimeType: 'text/html', content: kpiHtml(kpis) };
+      },
+    };
+  }
+
+  dispose(): void {
+    this.engine = null;
+    this.local?.dispose();
+    for (const conditions of this.connections.values()) conditions.dispose();
+    this.connections.clear();
+    this.book.dispose();
+  }
+
+  /** One action on each alarm; every id gets its own answer, so one refusal loses nothing else. */
+  private async each(
+    actor: () => string,
+    ids: readonly string[],
+    local: LocalAction | 'comment',
+    remote: ConditionAction | string,
+    comment?: string,
+  ): Promise<AlarmActionResult[]> {
+    const user = actor();
+    return Promise.all(
+      ids.map(async (id): Promise<AlarmActionResult> => {
+        const record = this.book.get(id);
+        if (record === undefined) return { id, ok: false, status: null, message: 'no such alarm (it may have returned to normal and been removed)' };
+        if (record.origin === 'local') {
+          if (local === 'comment') return this.comment(record, comment ?? '', user);
+          return this.local?.owns(record) ? this.local.act(record, local, user) : { id, ok: false, status: null, message: 'its definition was unloaded' };
+        }
+        const connection = record.connectionId === null ? undefined : this.connections.get(record.connectionId);
+        if (connection === undefined) return { id, ok: false, status: null, message: `its connection ${record.connectionId ?? ''} is not running` };
+        if (typeof remote === 'string') return { id, ok: false, status: null, message: remote };
+        return connection.act(record, remote, user);
+      }),
+    );
+  }
+
+  private comment(record: AlarmRecord, comment: string, user: string): AlarmActionResult {
+    record.lastComment = comment;
+    this.book.changed(record);
+    this.book.journal(record, 'comment', this.clock.now(), { user, comment });
+    return { id: record.id, ok: true, status: null, message: 'Good' };
+  }
+
+  private async kpis(from: number, to: number) {
+    const page = await this.options.journal.query({ from, to, limit: MAX_EXPORT_ROWS });
+    if (page.truncated) throw new ApiError(`alarmKpis: the period holds more than ${MAX_EXPORT_ROWS} journal entries; choose a shorter one`);
+    return computeAlarmKpis({ from, to, entries: page.entries, current: this.book.listedViews(), positions: this.options.positions ?? [], now: this.clock.now() });
+  }
+
+  private tagLookup() {
+    const tags = this.options.tags();
+    if (this.tagCache?.tags !== tags || this.tagCache.byId.size !== tags.length) {
+      this.tagCache = {
+        tags,
+        byId: new Map(tags.map((tag) => [tag.id, tag])),
+        byNode: new Map(tags.map((tag) => [`${tag.connectionId}\u0000${tag.nodeId}`, tag.id])),
+      };
+    }
+    return this.tagCache;
+  }
+}
+
+function shelveAction(r: ShelveAlarmsRequest): LocalAction & ConditionAction {
+  return { type: 'shelve', mode: r.mode, durationMs: r.durationMs, reason: r.reason };
+}
+
+function stamp(time: number): string {
+  return new Date(time).toISOString().slice(0, 16).replace(/[-:]/g, '');
+}

@@ -1,0 +1,56 @@
+import type { Aggregates } from './aggregates.js';
+
+// One rollup row's columns, in the order both statements below use. Times
+// are stored as offsets from the cell's start; a row without a good sample
+// stores NULL min and max.
+
+const pick = (better: string, columns: readonly string[]) =>
+  columns.map((column) => `${column} = CASE WHEN ${better} THEN excluded.${column} ELSE ${column} END`).join(',\n    ');
+
+// Merges a batch's part of a cell into the stored cell with the rules of
+// Aggregates (aggregates.ts): all SET expressions see the old row, so the
+// conditions stay valid while the columns they test are being replaced.
+export const UPSERT_ROLLUP_SQL = `
+  INSERT INTO rollups (level, tag_id, cell, count, good, sum, first_t, first_v, first_s, min_t, min_v, min_s, max_t, max_v, max_s, last_t, last_v, last_s)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (level, tag_id, cell) DO UPDATE SET
+    count = count + excluded.count,
+    good = good + excluded.good,
+    sum = sum + excluded.sum,
+    ${pick('excluded.first_t < first_t', ['first_t', 'first_v', 'first_s'])},
+    ${pick('excluded.last_t > last_t', ['last_t', 'last_v', 'last_s'])},
+    ${pick('excluded.good > 0 AND (good = 0 OR excluded.min_v < min_v OR (excluded.min_v = min_v AND excluded.min_t < min_t))', ['min_t', 'min_v', 'min_s'])},
+    ${pick('excluded.good > 0 AND (good = 0 OR excluded.max_v > max_v OR (excluded.max_v = max_v AND excluded.max_t < max_t))', ['max_t', 'max_v', 'max_s'])}`;
+
+export const SELECT_ROLLUPS_SQL = `
+  SELECT cell, count, good, sum, first_t, first_v, first_s, min_t, min_v, min_s, max_t, max_v, max_s, last_t, last_v, last_s
+  FROM rollups WHERE level = ? AND tag_id = ? AND cell >= ? AND cell < ? ORDER BY cell`;
+
+/** The upsert's parameters for row `i` of `cells`, a cell of `levelMs` at `cell`. */
+export function upsertParams(levelMs: number, tagId: number, cell: number, cells: Aggregates, i: number): unknown[] {
+  const start = cell * levelMs;
+  const good = cells.good[i]!;
+  const offset = (t: number) => (good > 0 ? t - start : null);
+  return [
+    levelMs, tagId, cell, cells.count[i], good, cells.sum[i],
+    cells.firstT[i]! - start, cells.firstV[i], cells.firstS[i],
+    offset(cells.minT[i]!), good > 0 ? cells.minV[i] : null, good > 0 ? cells.minS[i] : null,
+    offset(cells.maxT[i]!), good > 0 ? cells.maxV[i] : null, good > 0 ? cells.maxS[i] : null,
+    cells.lastT[i]! - start, cells.lastV[i], cells.lastS[i],
+  ];
+}
+
+/** A row of SELECT_ROLLUPS_SQL: cell, count, good, sum, then time offset, value and status of first, min, max, last (min and max NULL without a good sample). */
+export type RollupRow = [number, number, number, number, number, number | null, number, number | null, number | null, number | null, number | null, number | null, number | null, number, number | null, number];
+
+/** A stored row merged into bucket `bucket`. */
+export function mergeRollupRow(into: Aggregates, bucket: number, levelMs: number, row: RollupRow): void {
+  const start = row[0] * levelMs;
+  const good = row[2];
+  const none = Number.NaN;
+  if (good === 0) {
+    into.addCell(bucket, row[1], 0, 0, start + row[4], row[5] ?? none, row[6], none, none, none, none, none, none, start + row[13], row[14] ?? none, row[15]);
+    return;
+  }
+  into.addCell(bucket, row[1], good, row[3], start + row[4], row[5] ?? none, row[6], start + row[7]!, row[8]!, row[9]!, start + row[10]!, row[11]!, row[12]!, start + row[13], row[14] ?? none, row[15]);
+}

@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The history database's schema, one step per version (PRAGMA user_version).
+ * A step never changes: a new need is a new step, so a file from any older
+ * Tidewatch is brought up to date by running the steps it has not seen.
+ */
+interface Migration {
+  readonly version: number;
+  /** The tables this step creates: a file holding any other table is not ours. */
+  readonly tables: readonly string[];
+  readonly sql: string;
+}
+
+const EVENT_LOG_COLUMNS = `
+  id INTEGER PRIMARY KEY,
+  time INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  user TEXT NOT NULL,
+  text TEXT NOT NULL,
+  search TEXT NOT NULL,
+  payload TEXT`;
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    tables: ['tags', 'samples', 'rollups', 'rollup_levels'],
+    // Samples are clustered by tag then time (WITHOUT ROWID): a trend reads one
+    // tag's range as one contiguous scan, and the key is the only index.
+    // Rollup times are offsets from the cell start: small varints, not 6-byte times.
+    sql: `
+      CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+      CREATE TABLE samples (
+        tag_id INTEGER NOT NULL, time INTEGER NOT NULL, value REAL, status INTEGER NOT NULL,
+        PRIMARY KEY (tag_id, time)) WITHOUT ROWID;
+      CREATE TABLE rollups (
+        level INTEGER NOT NULL, tag_id INTEGER NOT NULL, cell INTEGER NOT NULL,
+        count INTEGER NOT NULL, good INTEGER NOT NULL, sum REAL NOT NULL,
+        first_t INTEGER NOT NULL, first_v REAL, first_s INTEGER NOT NULL,
+        min_t INTEGER, min_v REAL, min_s INTEGER,
+        max_t INTEGER, max_v REAL, max_s INTEGER,
+        last_t INTEGER NOT NULL, last_v REAL, last_s INTEGER NOT NULL,
+        PRIMARY KEY (level, tag_id, cell)) WITHOUT ROWID;
+      CREATE TABLE rollup_levels (
+        tag_id INTEGER NOT NULL, level INTEGER NOT NULL, since INTEGER NOT NULL,
+        PRIMARY KEY (tag_id, level)) WITHOUT ROWID;`,
+  },
+  {
+    version: 2,
+    tables: ['journal', 'audit'],
+    sql: `
+      CREATE TABLE journal (${EVENT_LOG_COLUMNS});
+      CREATE INDEX journal_time ON journal (time);
+      CREATE INDEX journal_subject ON journal (subject, time);
+      CREATE TABLE audit (${EVENT_LOG_COLUMNS});
+      CREATE INDEX audit_time ON audit (time);
+      CREATE INDEX audit_subject ON audit (subject, time);
+      CREATE INDEX audit_user ON audit (user, time);`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The tables a file at this version must hold, and may hold. */
+export function tablesAt(version: number): ReadonlySet<string> {
+  return new Set(MIGRATIONS.filter((m) => m.version <= version).flatMap((m) => m.tables));
+}
+
+/** Runs each missing step in its own transaction, so a crash mid-way leaves a file at a known version. */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const step of MIGRATIONS) {
+    if (step.version <= current || step.version > target) continue;
+    db.transaction(() => {
+      db.exec(step.sql);
+      db.pragma(`user_version = ${step.version}`);
+    }).immediate();
+  }
+}
+
+export function tableNames(db: Database.Database): string[] {
+  const rows = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").pluck().all();
+  return rows as string[];
+}

@@ -1,0 +1,128 @@
+import type Database from 'better-sqlite3';
+import type { MessagePort } from 'node:worker_threads';
+import { assertNever } from '../../shared/assert-never.js';
+import { appendEvent } from './event-log.js';
+import { HistoryWriter } from './history-writer.js';
+import { openHistoryDb } from './open-history-db.js';
+import { enforceRetention } from './retention.js';
+import type { FromWriter, RetentionResult, ToWriter, WriterSettings } from './worker-protocol.js';
+
+/**
+ * The writer thread: owns the only write connection. When the database
+ * cannot be opened or written (read-only folder, full disk), it says so once,
+ * drops the batches it is given (counting them) and tries again later, so
+ * the app keeps running live and memory stays bounded.
+ */
+export function runWriter(port: MessagePort, settings: WriterSettings): void {
+  const { file } = settings;
+  const tagMessages: { firstKey: number; names: readonly string[] }[] = [];
+  let db: Database.Database | null = null;
+  let writer: HistoryWriter | null = null;
+  let problem: string | null = null;
+  let lastOpenAttempt = 0;
+  let dropped = 0;
+  let closing = false;
+  let retention: Promise<RetentionResult> | null = null;
+  const post = (message: FromWriter) => port.postMessage(message);
+
+  const health = (next: string | null) => {
+    if (next === problem) return;
+    problem = next;
+    post({ type: 'health', ok: next === null, message: next ?? `History is being recorded again in ${file}` });
+  };
+
+  const open = (): boolean => {
+    lastOpenAttempt = Date.now();
+    try {
+      const opened = openHistoryDb(file, new Date());
+      db = opened.db;
+      writer = new HistoryWriter(db);
+      for (const { firstKey, names } of tagMessages) writer.addTags(firstKey, names);
+      for (const notice of opened.notices) post({ type: 'log', level: 'error', message: notice });
+      post({ type: 'opened', ok: true, message: `History is recorded in ${file}` });
+      return true;
+    } catch (error) {
+      const message = `History is not being recorded: cannot open ${file}: ${describe(error)}`;
+      if (problem === null) post({ type: 'opened', ok: false, message });
+      problem = message;
+      return false;
+    }
+  };
+
+  const runRetention = (): Promise<RetentionResult> => {
+    if (!db) return Promise.reject(new Error(problem ?? 'history is closed'));
+    retention ??= enforceRetention({
+      db,
+      settings: settings.retention,
+      now: Date.now(),
+      pause: () => new Promise((resolve) => setImmediate(() => resolve(!closing))),
+      log: (message) => post({ type: 'log', level: 'warning', message }),
+    }).finally(() => (retention = null));
+    return retention;
+  };
+
+  const handle = async (message: ToWriter): Promise<void> => {
+    switch (message.type) {
+      case 'tags':
+        tagMessages.push({ firstKey: message.firstKey, names: message.names });
+        writer?.addTags(message.firstKey, message.names);
+        return;
+      case 'batch': {
+        if (!writer && Date.now() - lastOpenAttempt >= settings.reopenIntervalMs) open();
+        if (!writer) {
+          dropped += message.batch.count;
+          return post({ type: 'batch', id: message.id, result: null, dropped });
+        }
+        try {
+          const result = writer.writeBatch(message.batch);
+          health(null);
+          return post({ type: 'batch', id: message.id, result, dropped });
+        } catch (error) {
+          dropped += message.batch.count;
+          health(`History is not being recorded: ${describe(error)} (${file}); samples are being dropped`);
+          return post({ type: 'batch', id: message.id, result: null, dropped });
+        }
+      }
+      case 'append':
+        if (!db) throw new Error(problem ?? 'history is closed');
+        return post({ type: 'reply', id: message.id, value: appendEvent(db, message.log, message.entry) });
+      case 'retention':
+        return post({ type: 'reply', id: message.id, value: await runRetention() });
+      case 'close':
+        closing = true;
+        await retention?.catch(() => undefined);
+        db?.close();
+        db = writer = null;
+        post({ type: 'reply', id: message.id });
+        return port.close();
+      default:
+        return assertNever(message);
+    }
+  };
+
+  port.on('message', (message: ToWriter) => {
+    handle(message).catch((error: unknown) => {
+      if ('id' in message) post({ type: 'reply', id: message.id, error: describe(error) });
+    });
+  });
+
+  open();
+  if (Object.values(settings.retention).some((v) => v !== undefined)) {
+    const timer = setInterval(() => {
+      if (db && !retention) runRetention().catch((error: unknown) => health(`History retention failed: ${describe(error)}`));
+    }, settings.retentionIntervalMs);
+    timer.unref();
+  }
+}
+
+/** SQLite's codes in words an operator can act on. */
+function describe(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (typeof code !== 'string') return message;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return `the disk is full (${message})`;
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return `the folder or file is read-only (${message})`;
+  if (code.startsWith('SQLITE_CANTOPEN')) return `the file cannot be opened (${message})`;
+  if (code.startsWith('SQLITE_IOERR')) return `the disk reported an I/O error (${message})`;
+  return message.startsWith(code) ? message : `${code}: ${message}`;
+}

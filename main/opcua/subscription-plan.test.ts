@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { keepAliveFor, planSubscriptions, resolveTag } from './subscription-plan.js';
+
+describe('planSubscriptions', () => {
+  const tags = [
+    resolveTag({ index: 0, nodeId: 'ns=1;s=A', samplingInterval: 100 }, 100),
+    resolveTag({ index: 1, nodeId: 'ns=1;s=B', samplingInterval: 100, publishingInterval: 1000 }, 100),
+    resolveTag({ index: 2, nodeId: 'ns=1;s=C', samplingInterval: 100 }, 100),
+    resolveTag({ index: 3, nodeId: 'ns=1;s=D', samplingInterval: 100, deadband: { type: 'percent', value: 1 } }, 100),
+    resolveTag({ index: 4, nodeId: 'ns=1;s=E', samplingInterval: 10 }, 100),
+    resolveTag({ index: 5, nodeId: 'ns=1;s=F', samplingInterval: 100, queueSize: 1 }, 100),
+  ];
+
+  it('makes one subscription per publishing interval', () => {
+    expect(planSubscriptions(tags).map((p) => p.publishingInterval)).toEqual([100, 1000]);
+  });
+
+  it('groups tags whose sampling, queue and deadband all match, in their order', () => {
+    const [fast] = planSubscriptions(tags);
+    expect(fast!.groups.map((g) => g.tags.map((t) => t.index))).toEqual([[0, 2], [3], [4], [5]]);
+    expect(fast!.groups[1]).toMatchObject({ deadband: { type: 'percent', value: 1 } });
+  });
+
+  it('sizes the queue for every sample between two publishes unless the tag says otherwise', () => {
+    expect(tags[4]!.queueSize).toBe(20);
+    expect(tags[5]!.queueSize).toBe(1);
+  });
+});
+
+describe('keepAliveFor', () => {
+  it('expects a keep-alive about every second on fast subscriptions', () => {
+    expect(keepAliveFor(100)).toEqual({ maxKeepAliveCount: 10, lifetimeCount: 600, periodMs: 1000 });
+  });
+
+  it('lets a slow subscription keep its own rhythm, with a lifetime of at least three keep-alives', () => {
+    expect(keepAliveFor(5000)).toEqual({ maxKeepAliveCount: 1, lifetimeCount: 12, periodMs: 5000 });
+    expect(keepAliveFor(60_000)).toEqual({ maxKeepAliveCount: 1, lifetimeCount: 3, periodMs: 60_000 });
+  });
+});

@@ -1,0 +1,87 @@
+import type { Deadband } from '../../shared/api/connection-api.js';
+import { queueSizeFor } from './queue-size-for.js';
+
+/** A tag as the connection is given it: the core's index and node, and how to subscribe it. */
+export interface OpcuaTag {
+  readonly index: number;
+  readonly nodeId: string;
+  readonly samplingInterval: number;
+  readonly publishingInterval?: number;
+  readonly queueSize?: number;
+  readonly deadband?: Deadband;
+}
+
+/** Every setting resolved: what one monitored item is created with. */
+export interface PlannedTag {
+  readonly index: number;
+  readonly nodeId: string;
+  readonly publishingInterval: number;
+  readonly samplingInterval: number;
+  readonly queueSize: number;
+  readonly deadband: Deadband | null;
+}
+
+/** Tags that share every monitoring parameter: one CreateMonitoredItems per batch of them. */
+export interface MonitoringGroup {
+  readonly samplingInterval: number;
+  readonly queueSize: number;
+  readonly deadband: Deadband | null;
+  readonly tags: readonly PlannedTag[];
+}
+
+/** One subscription per publishing interval. */
+export interface SubscriptionPlan {
+  readonly publishingInterval: number;
+  readonly groups: readonly MonitoringGroup[];
+}
+
+export function resolveTag(tag: OpcuaTag, defaultPublishingInterval: number): PlannedTag {
+  const publishingInterval = tag.publishingInterval ?? defaultPublishingInterval;
+  return {
+    index: tag.index,
+    nodeId: tag.nodeId,
+    publishingInterval,
+    samplingInterval: tag.samplingInterval,
+    queueSize: tag.queueSize ?? queueSizeFor(tag.samplingInterval, publishingInterval),
+    deadband: tag.deadband ?? null,
+  };
+}
+
+/** Groups tags by publishing interval, then by identical monitoring parameters, keeping their order. */
+export function planSubscriptions(tags: readonly PlannedTag[]): SubscriptionPlan[] {
+  const plans = new Map<number, Map<string, PlannedTag[]>>();
+  for (const tag of tags) {
+    let groups = plans.get(tag.publishingInterval);
+    if (!groups) plans.set(tag.publishingInterval, (groups = new Map()));
+    const key = `${tag.samplingInterval}|${tag.queueSize}|${tag.deadband ? `${tag.deadband.type}:${tag.deadband.value}` : '-'}`;
+    const group = groups.get(key);
+    if (group) group.push(tag);
+    else groups.set(key, [tag]);
+  }
+  return [...plans].map(([publishingInterval, groups]) => ({
+    publishingInterval,
+    groups: [...groups.values()].map((members) => {
+      const first = members[0]!;
+      return { samplingInterval: first.samplingInterval, queueSize: first.queueSize, deadband: first.deadband, tags: members };
+    }),
+  }));
+}
+
+export interface KeepAlive {
+  readonly maxKeepAliveCount: number;
+  readonly lifetimeCount: number;
+  /** How long the server may stay silent on this subscription: a keep-alive is due by then. */
+  readonly periodMs: number;
+}
+
+// A silent server is noticed within about a second on fast subscriptions, and never later than a
+// slow subscription's own rhythm allows; a session outlives a network blip of a minute.
+const KEEP_ALIVE_TARGET_MS = 1_000;
+const MIN_LIFETIME_MS = 60_000;
+
+/** The keep-alive and lifetime counts for a publishing interval (the lifetime is at least three keep-alives, Part 4 5.13.2). */
+export function keepAliveFor(publishingInterval: number): KeepAlive {
+  const maxKeepAliveCount = Math.max(1, Math.ceil(KEEP_ALIVE_TARGET_MS / publishingInterval));
+  const lifetimeCount = Math.max(3 * maxKeepAliveCount, Math.ceil(MIN_LIFETIME_MS / publishingInterval));
+  return { maxKeepAliveCount, lifetimeCount, periodMs: maxKeepAliveCount * publishingInterval };
+}

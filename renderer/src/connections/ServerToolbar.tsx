@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import { AddressSpaceBrowser } from '../browser/AddressSpaceBrowser.js';
+import { CertificatePrompt } from './CertificatePrompt.js';
+import { ConnectionDialog } from './ConnectionDialog.js';
+import { useMayBrowse, useMayEditServers } from './use-may-edit-servers.js';
+
+/** The way into connections: add a server, browse one, and the certificate prompt whenever a server needs trusting. */
+export function ServerToolbar() {
+  const [adding, setAdding] = useState(false);
+  const [browsing, setBrowsing] = useState(false);
+  const mayEdit = useMayEditServers();
+  const mayBrowse = useMayBrowse();
+  return (
+    <nav className="server-toolbar" aria-label="Servers">
+      {mayEdit && (
+        <button type="button" data-testid="add-server-open" onClick={() => setAdding(true)}>
+          Add server…
+        </button>
+      )}
+      {mayBrowse && (
+        <button type="button" data-testid="browse-toggle" aria-pressed={browsing} onClick={() => setBrowsing((open) => !open)}>
+          Browse address space
+        </button>
+      )}
+      {adding && mayEdit && <ConnectionDialog onClose={() => setAdding(false)} />}
+      {browsing && mayBrowse && <AddressSpaceBrowser onClose={() => setBrowsing(false)} />}
+      <CertificatePrompt />
+    </nav>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiSocket } from '../support/api-socket.js';
+import { launchChromium } from '../support/chromium.js';
+import { startServe, type ServeProcess } from '../support/serve-process.js';
+import { TEST_ADMIN } from '../support/test-security.js';
+
+const DEVIATION = 'local:TIC101.DEV';
+const HIGH_TEMPERATURE = 'demo:ns=1;s=Alarms.TIC101.PV';
+
+// The operator's alarm loop in Chromium against `npm run serve` and its demo plant:
+// a new alarm in the banner, the horn silenced, the alarm acknowledged from the
+// summary, and the journal showing it all. Needs the demo project's local alarms
+// (TIC101.DEV) and the plant's own OPC UA conditions.
+describe('alarms in Chromium', () => {
+  let serve: ServeProcess;
+  let browser: Browser;
+  let page: Page;
+  let api: ApiSocket;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    serve = await startServe();
+    await serve.setUpAdministrator();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(serve.url);
+    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    // Acknowledging needs a user: the operator at this station logs in, as on a real shift.
+    await page.locator('[data-testid="login-open"]').click();
+    await page.locator('[data-testid="login-name"]').fill(TEST_ADMIN.name);
+    await page.locator('[data-testid="login-password"]').fill(TEST_ADMIN.password);
+    await page.locator('[data-testid="login-submit"]').click();
+    await page.locator(`[data-testid="current-user"][data-user="${TEST_ADMIN.name}"]`).waitFor();
+    api = await ApiSocket.open(serve.origin, serve.token);
+    await api.call('login', { name: TEST_ADMIN.name, password: TEST_ADMIN.password });
+  });
+
+  afterAll(async () => {
+    await api?.call('writeTag', { tagId: 'demo/TIC101.SP', value: 55 }).catch(() => undefined);
+    api?.close();
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
+  const row = (id: string) => page.locator(`[data-testid="alarm-row"][data-alarm-id="${id}"]`);
+
+  it('shows a new alarm in the banner, by priority with shape and text, and sounds until silenced', async () => {
+    const banner = byTestId('alarm-banner');
+    await expect.poll(() => banner.getAttribute('data-loaded')).toBe('true');
+    expect(await byTestId('alarm-banner-top').getAttribute('data-alarm-id')).toBe('');
+    // The setpoint jumps 20 degC: the heater cannot follow at once, so the deviation alarm rises.
+    expect(await api.call('writeTag', { tagId: 'demo/TIC101.SP', value: 78 })).toMatchObject({ statusText: 'Good' });
+    const top = byTestId('alarm-banner-top');
+    await expect.poll(() => top.getAttribute('data-alarm-id'), { timeout: 30_000 }).toBe(DEVIATION);
+    expect(await top.textContent()).toContain('Medium');
+    expect(await top.textContent()).toContain('■');
+    expect(await page.locator('[data-testid="alarm-count"][data-priority="medium"]').getAttribute('data-unacked')).toBe('1');
+    expect(await banner.getAttribute('data-sounding')).not.toBe('');
+    await byTestId('alarm-silence').click();
+    await expect.poll(() => banner.getAttribute('data-sounding')).toBe('');
+    // Silenced, not acknowledged: the alarm still waits for the operator.
+    expect(await top.getAttribute('data-alarm-id')).toBe(DEVIATION);
+  });
+
+  it('opens the summary from the banner with the guidance, and acknowledging there updates the banner', async () => {
+    await byTestId('alarm-banner-top').click();
+    await byTestId('alarm-summary').waitFor();
+    await expect.poll(() => byTestId('alarm-details').getAttribute('data-alarm-id')).toBe(DEVIATION);
+    expect(await byTestId('alarm-guidance').textContent()).toContain('Check that TIC101 is in auto');
+    const deviation = row(DEVIATION);
+    expect(await deviation.getAttribute('data-state')).toBe('unackActive');
+    await deviation.locator('input[type="checkbox"]').check();
+    await byTestId('alarm-ack-selected').click();
+    await expect.poll(() => deviation.getAttribute('data-state')).toBe('ackActive');
+    expect(await byTestId('alarm-note').textContent()).toBe('Acknowledge: done');
+    await expect.poll(() => byTestId('alarm-banner-top').getAttribute('data-alarm-id')).not.toBe(DEVIATION);
+    expect(await page.locator('[data-testid="alarm-count"][data-priority="medium"]').getAttribute('data-unacked')).toBe('0');
+  });
+
+  it('shows the plant’s own OPC UA condition when the temperature crosses its high limit', async () => {
+    await row(HIGH_TEMPERATURE).waitFor({ timeout: 60_000 });
+    expect(await row(HIGH_TEMPERATURE).textContent()).toContain('TIC101.PV high');
+    expect(await row(HIGH_TEMPERATURE).getAttribute('data-priority')).toBe('high');
+  });
+
+  it('records the raise and the acknowledge in the journal, searchable by text', async () => {
+    await byTestId('alarm-tab-journal').click();
+    await byTestId('alarm-journal-text').fill('TIC101.DEV');
+    await byTestId('alarm-journal-search').click();
+    const entries = page.locator(`[data-testid="alarm-journal-entry"][data-alarm-id="${DEVIATION}"]`);
+    await expect.poll(() => entries.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))).toEqual(expect.arrayContaining(['raise', 'ack']));
+    expect(pageErrors).toEqual([]);
+  });
+});

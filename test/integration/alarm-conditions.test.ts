@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { AttributeIds, DataType, OPCUACertificateManager, OPCUAClient, type ClientSession } from 'node-opcua';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlarmView } from '../../shared/api/alarm-api.js';
+import type { TagInfo } from '../../shared/contract.js';
+import { MemoryAlarmJournal } from '../../main/alarms/alarm-journal.js';
+import { AlarmService } from '../../main/alarms/alarm-service.js';
+import { OpcuaAlarmEvents } from '../../main/opcua/alarm-events.js';
+import { demoNodeId } from '../../main/simulator/plant-catalogue.js';
+import { startSimulator, type RunningSimulator } from '../../main/simulator/start-simulator.js';
+import { repoRoot } from '../support/built-files.js';
+import { waitFor } from '../support/wait-for.js';
+
+const TEMPERATURE_ALARM = 'demo:ns=1;s=Alarms.TIC101.PV';
+
+// The A&C client against the demo plant's real conditions, in its own process, as the app reaches it.
+describe('OPC UA Alarms & Conditions from the demo plant', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-alarm-conditions-'));
+  const entry = path.join(repoRoot, 'node_modules', '.cache', 'tidewatch-alarms', 'simulator.js');
+  const journal = new MemoryAlarmJournal();
+  const tags: TagInfo[] = [{ index: 0, id: 'demo/TIC101.PV', name: 'TIC101.PV', description: '', connectionId: 'demo', nodeId: 'ns=1;s=TIC101.PV', unit: 'degC', euRange: null, dataType: 'Double', writable: false }];
+  let plant: RunningSimulator;
+  let client: OPCUAClient;
+  let session: ClientSession;
+  let events: OpcuaAlarmEvents;
+  let service: AlarmService;
+  const logs: string[] = [];
+
+  const alarm = async (id = TEMPERATURE_ALARM): Promise<AlarmView | undefined> => (await service.api().listAlarms()).alarms.find((a) => a.id === id);
+  const journalKinds = async (id = TEMPERATURE_ALARM) =>
+    (await journal.query({ from: 0, to: Number.MAX_SAFE_INTEGER, limit: 1_000 })).entries.filter((e) => e.alarmId === id).map((e) => e.kind).reverse();
+  const setpoint = (value: number) =>
+    session.write({ nodeId: demoNodeId('TIC101.SP'), attributeId: AttributeIds.Value, value: { value: { dataType: DataType.Double, value } } });
+  const until = async (what: string, probe: () => Promise<boolean>) => {
+    let ok = false;
+    const poll = async () => (ok = await probe());
+    await waitFor(what, () => (void poll(), ok), 60_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}; alarm log: ${logs.join(' | ') || 'empty'}`);
+    });
+  };
+
+  beforeAll(async () => {
+    await build({ entryPoints: [path.join(repoRoot, 'main', 'simulator', 'simulator-process.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: entry, logLevel: 'warning' });
+    plant = await startSimulator({ entry, port: 0, pkiDir: path.join(dir, 'plant-pki') });
+    client = OPCUAClient.create({
+      clientCertificateManager: new OPCUACertificateManager({ rootFolder: path.join(dir, 'client-pki') }),
+      endpointMustExist: false,
+      keepSessionAlive: true,
+      connectionStrategy: { initialDelay: 250, maxDelay: 1_000, maxRetry: 1_000 },
+    });
+    await client.connect(plant.endpointUrl);
+    session = await client.createSession();
+    service = new AlarmService({ tags: () => tags, journal, publish: () => undefined, user: () => 'tester', log: (level, message) => logs.push(`${level} ${message}`) });
+    service.loadDefinitions([]);
+    // What OpcuaConnection does with it: build it for the session, tell it when the connection is lost.
+    events = new OpcuaAlarmEvents(session);
+    client.on('connection_lost', () => events.connectionLost());
+    service.addConditionSource('demo', events);
+    await until('the first ConditionRefresh', async () => (await journal.query({ from: 0, to: Number.MAX_SAFE_INTEGER, text: 'ConditionRefresh after', limit: 5 })).entries.length > 0);
+  }, 180_000);
+
+  afterAll(async () => {
+    await setpoint(55).catch(() => undefined);
+    service?.dispose();
+    await events?.dispose();
+    await session?.close().catch(() => undefined);
+    await client?.disconnect();
+    await plant?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('raises the heater’s high temperature condition when the process crosses its limit', async () => {
+    expect((await setpoint(78)).name).toBe('Good');
+    await until('the TIC101 high alarm', async () => (await alarm())?.state === 'unackActive');
+    expect(await alarm()).toMatchObject({ origin: 'opcua', kind: 'H', priority: 'high', severity: 700, tagId: 'demo/TIC101.PV', sourceName: 'TIC101.PV', sounding: true });
+    expect((await alarm())?.message).toMatch(/^TIC101\.PV high: \d+\.\d degC$/);
+  });
+
+  it('acknowledges through the condition’s method, and passes the server’s refusal on unchanged', async () => {
+    const id = TEMPERATURE_ALARM;
+    expect(await service.api().acknowledgeAlarms({ ids: [id], comment: 'heater checked' })).toEqual([{ id, ok: true, status: 0, message: 'Good' }]);
+    await until('the acknowledge to come back as an event', async () => (await alarm())?.state === 'ackActive');
+    // node-opcua's server answers Good to a second Acknowledge without changing anything; the alarm stays as it is either way.
+    const [again] = await service.api().acknowledgeAlarms({ ids: [id] });
+    if (!again?.ok) expect(again?.message).toMatch(/^Bad/);
+    expect((await alarm())?.state).toBe('ackActive');
+    // An Acknowledge quoting an event the server does not know: its reason, word for word.
+    expect(await events.acknowledge({ conditionId: 'ns=1;s=Alarms.TIC101.PV', branchId: null, eventId: '00ff' }, '')).toMatchObject({ statusText: 'BadEventIdUnknown' });
+    expect(await journalKinds()).toEqual(expect.arrayContaining(['raise', 'ack']));
+    const ack = (await journal.query({ from: 0, to: Number.MAX_SAFE_INTEGER, text: 'heater checked', limit: 5 })).entries.find((e) => e.kind === 'ack');
+    expect(ack).toMatchObject({ user: 'tester', comment: 'heater checked' });
+  });
+
+  it('comments, shelves for a time, and unshelves through the ShelvingState methods', async () => {
+    const id = TEMPERATURE_ALARM;
+    expect(await service.api().commentAlarm({ id, comment: 'watching it' })).toMatchObject({ ok: true, message: 'Good' });
+    await until('the comment', async () => (await alarm())?.lastComment === 'watching it');
+    expect(await service.api().shelveAlarms({ ids: [id], mode: 'timed', durationMs: 600_000, reason: 'tuning the loop' })).toEqual([{ id, ok: true, status: 0, message: 'Good' }]);
+    await until('the shelve', async () => (await alarm())?.state === 'shelved');
+    expect((await alarm())?.shelve).toMatchObject({ mode: 'timed', reason: 'tuning the loop', user: 'tester' });
+    expect(await service.api().shelveAlarms({ ids: [id], mode: 'timed', durationMs: 9 * 3_600_000, reason: 'too long' })).toMatchObject([{ ok: false, message: 'BadConditionAlreadyShelved' }]);
+    expect(await service.api().unshelveAlarms({ ids: [id] })).toMatchObject([{ ok: true }]);
+    await until('the unshelve', async () => (await alarm())?.state !== 'shelved');
+    expect(await journalKinds()).toEqual(expect.arrayContaining(['comment', 'shelve', 'unshelve']));
+  });
+
+  it('confirms once the temperature is back to normal and acknowledged', async () => {
+    const id = TEMPERATURE_ALARM;
+    await setpoint(55);
+    await until('the return to normal', async () => (await alarm())?.active === false);
+    const view = await alarm();
+    if (view && !view.acked) await service.api().acknowledgeAlarms({ ids: [id] });
+    if (view && !view.confirmed) {
+      expect(await service.api().confirmAlarms({ ids: [id], comment: 'done' })).toMatchObject([{ ok: true }]);
+    }
+    await until('the alarm to leave the list', async () => (await alarm()) === undefined);
+    expect(await journalKinds()).toEqual(expect.arrayContaining(['clear']));
+  });
+
+  it('marks conditions stale when the plant is lost, and reconciles with ConditionRefresh after the reconnect', async () => {
+    await setpoint(78);
+    await until('the alarm again', async () => (await alarm())?.state === 'unackActive');
+    const port = Number(new URL(plant.endpointUrl.replace('opc.tcp', 'http')).port);
+    await plant.stop();
+    await until('the alarm to show as stale', async () => (await alarm())?.stale === true);
+    const [refused] = await service.api().acknowledgeAlarms({ ids: [TEMPERATURE_ALARM] });
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining('BadNotConnected') });
+    // A new plant process: its TIC101 starts at its design point, so the alarm is gone.
+    plant = await startSimulator({ entry, port, pkiDir: path.join(dir, 'plant-pki') });
+    await until('the refresh to drop the alarm the server no longer has', async () => (await alarm()) === undefined);
+    const refreshes = (await journal.query({ from: 0, to: Number.MAX_SAFE_INTEGER, text: 'ConditionRefresh', limit: 50 })).entries;
+    expect(refreshes.some((e) => e.alarmId === TEMPERATURE_ALARM && e.message.includes('no longer reported'))).toBe(true);
+    expect(refreshes.filter((e) => e.alarmId === '' && e.message.startsWith('ConditionRefresh after (re)connect')).length).toBeGreaterThanOrEqual(2);
+    expect((await journal.query({ from: 0, to: Number.MAX_SAFE_INTEGER, text: 'connection lost', limit: 5 })).entries[0]?.kind).toBe('sourceLost');
+  });
+});
