@@ -6,6 +6,8 @@ import { ApiSocket } from './api-socket.js';
 import { builtFile } from './built-files.js';
 import { TEST_ADMIN } from './test-security.js';
 
+const SHUTDOWN_GRACE_MS = 15_000;
+
 export interface ServeProcess {
   readonly url: string;
   readonly origin: string;
@@ -56,7 +58,13 @@ export async function startServe(extraArgs: readonly string[] = []): Promise<Ser
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
+        // A clean shutdown closes sessions and flushes history in well under this; past it, say so and kill.
+        const force = setTimeout(() => {
+          console.warn(`serve (pid ${child.pid}) did not exit ${SHUTDOWN_GRACE_MS / 1000} s after SIGTERM: killed. Its log ends:\n${stderr.slice(-2000)}`);
+          child.kill('SIGKILL');
+        }, SHUTDOWN_GRACE_MS);
         await exited;
+        clearTimeout(force);
       }
       rmSync(userData, { recursive: true, force: true });
     },
