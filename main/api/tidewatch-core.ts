@@ -4,6 +4,7 @@ import type { FrameStreamer } from '../stream/frame-streamer.js';
 import type { SessionSecurity } from '../auth/session-security.js';
 import { ClientSession, type ClientSink, type SessionHost } from './client-session.js';
 import { LatestValues } from './latest-values.js';
+import { newTagInfo } from './new-tag-info.js';
 import type { ConnectionDefinition, Log, SampleObserver, SampleSource, SourceFactory, SourceListener, SourceTag, TagDefinition } from './sample-source.js';
 
 /** About 60 Hz: one frame per display refresh (DESIGN.md, the hot path step 4). */
@@ -195,18 +196,7 @@ export class TidewatchCore implements SessionHost {
   private numberTags(connectionId: string, definitions: readonly TagDefinition[]): TagInfo[] {
     const first = this.nextIndex;
     this.nextIndex += definitions.length;
-    const tags = definitions.map((tag, i): TagInfo => ({
-      index: first + i,
-      id: `${connectionId}/${tag.name}`,
-      name: tag.name,
-      description: tag.description,
-      connectionId,
-      nodeId: tag.nodeId,
-      unit: '',
-      euRange: null,
-      dataType: '',
-      writable: false,
-    }));
+    const tags = definitions.map((tag, i) => newTagInfo(connectionId, first + i, tag));
     for (const tag of tags) this.putTag(tag);
     return tags;
   }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TagInfo } from '../../shared/contract.js';
 import type { ConnectionDefinition, SourceFactory, TagDefinition } from '../../main/api/sample-source.js';
+import { newTagInfo } from '../../main/api/new-tag-info.js';
 import type { OpcuaConnection } from '../../main/opcua/opcua-connection.js';
 import { OpcuaConnections, type ConnectionHost } from '../../main/opcua/opcua-connections.js';
 import { OpcuaPki } from '../../main/opcua/opcua-pki.js';
@@ -111,18 +112,7 @@ export class OpcuaHarness implements ConnectionHost {
   }
 
   private number(connectionId: string, tags: readonly TagDefinition[]): TagInfo[] {
-    const infos = tags.map((tag, i): TagInfo => ({
-      index: this.tags.length + i,
-      id: `${connectionId}/${tag.name}`,
-      name: tag.name,
-      description: tag.description,
-      connectionId,
-      nodeId: tag.nodeId,
-      unit: '',
-      euRange: null,
-      dataType: '',
-      writable: false,
-    }));
+    const infos = tags.map((tag, i) => newTagInfo(connectionId, this.tags.length + i, tag));
     this.tags.push(...infos);
     return infos;
   }
