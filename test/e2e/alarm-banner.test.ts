@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSocket } from '../support/api-socket.js';
-import { launchChromium } from '../support/chromium.js';
+import { collectPageErrors, launchChromium } from '../support/chromium.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
 import { TEST_ADMIN } from '../support/test-security.js';
 
@@ -17,17 +17,14 @@ describe('alarms in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let api: ApiSocket;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     serve = await startServe();
     await serve.setUpAdministrator();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    pageErrors = collectPageErrors(page);
     await page.goto(serve.url);
     await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
     // Acknowledging needs a user: the operator at this station logs in, as on a real shift.

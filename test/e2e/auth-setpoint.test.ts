@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSocket } from '../support/api-socket.js';
-import { launchChromium } from '../support/chromium.js';
+import { collectPageErrors, launchChromium } from '../support/chromium.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
 
 // Users meet the security as it is built: the first run, a login, a setpoint with its
@@ -14,16 +14,13 @@ describe('operators, viewers and the audit trail in Chromium', () => {
   let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     serve = await startServe(['--user-data', userData]);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    pageErrors = collectPageErrors(page);
     await page.goto(serve.url);
   });
 

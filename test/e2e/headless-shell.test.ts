@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { repoRoot } from '../support/built-files.js';
-import { launchChromium } from '../support/chromium.js';
+import { collectPageErrors, launchChromium } from '../support/chromium.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -13,17 +13,14 @@ describe('the headless shell in Chromium', () => {
   let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     serve = await startServe();
     await serve.setUpAdministrator(); // past the first-run screen: the tests here are about the live plant
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    pageErrors = collectPageErrors(page);
     await page.goto(serve.url);
   });
 
