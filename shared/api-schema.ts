@@ -6,6 +6,7 @@ import { authApiSchemas, operatorApiSchemas } from './api/auth-api.js';
 import { connectionApiSchemas } from './api/connection-api.js';
 import { historyApiSchemas } from './api/history-api.js';
 import { liveApiSchemas } from './api/live-api.js';
+import { trendApiSchemas } from './api/trend-api.js';
 
 /**
  * Every call's parameters, by method, checked before they reach the core in
@@ -21,6 +22,7 @@ export const apiParamSchemas = {
   ...auditApiSchemas,
   ...alarmApiSchemas,
   ...connectionApiSchemas,
+  ...trendApiSchemas,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export const API_METHODS = Object.keys(apiParamSchemas) as ApiMethod[];

@@ -4,6 +4,7 @@ import type { ConnectionApi } from './api/connection-api.js';
 import type { AuthApi, AuthEvent, OperatorApi } from './api/auth-api.js';
 import type { HistoryApi } from './api/history-api.js';
 import type { LiveApi } from './api/live-api.js';
+import type { TrendApi } from './api/trend-api.js';
 
 export type { SetTrendedTagsRequest, WriteTagRequest, WriteTagResult } from './api/live-api.js';
 export type { HistorySeries, ReadHistoryRequest } from './api/history-api.js';
@@ -68,7 +69,7 @@ export interface Snapshot {
  * Everything the renderer may ask of main, one interface per domain in
  * shared/api/. Each method takes at most one parameter object.
  */
-export type TidewatchApi = LiveApi & HistoryApi & AuthApi & OperatorApi & AuditApi & AlarmApi & ConnectionApi;
+export type TidewatchApi = LiveApi & HistoryApi & AuthApi & OperatorApi & AuditApi & AlarmApi & ConnectionApi & TrendApi;
 
 export type ApiMethod = keyof TidewatchApi;
 

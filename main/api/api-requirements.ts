@@ -1,5 +1,6 @@
 import type { ApiMethod } from '../../shared/contract.js';
 import type { ConnectionApi } from '../../shared/api/connection-api.js';
+import type { TrendApi } from '../../shared/api/trend-api.js';
 import { alarmApiRequirements, auditApiRequirements, authApiRequirements, historyApiRequirements, liveApiRequirements, needs, operatorApiRequirements, USER, VIEW, type Requirement, type RequirementTable } from '../auth/api-requirements.js';
 
 /** Servers, certificates and tags change the station: engineers; browsing reads any node: a logged-in user. */
@@ -17,6 +18,17 @@ const connectionApiRequirements: RequirementTable<ConnectionApi> = {
 };
 
 /**
+ * A trend layout changes how the plant is looked at, never the plant: any
+ * logged-in user may save one (and it is audited); opening a window is a view.
+ */
+const trendApiRequirements: RequirementTable<TrendApi> = {
+  listTrendLayouts: VIEW,
+  saveTrendLayout: USER,
+  deleteTrendLayout: USER,
+  openWindow: VIEW,
+};
+
+/**
  * Who may call what, per method: the guard checks it in every session before
  * the call runs. A domain adds its table here next to its schemas in
  * shared/api-schema.ts; the compiler insists on every method.
@@ -29,4 +41,5 @@ export const apiRequirements: Readonly<Record<ApiMethod, Requirement>> = {
   ...auditApiRequirements,
   ...alarmApiRequirements,
   ...connectionApiRequirements,
+  ...trendApiRequirements,
 } satisfies Record<ApiMethod, Requirement<never>>;

@@ -22,6 +22,9 @@ import { ProjectStore } from '../project/project-store.js';
 import { FileWatcher } from '../project/watch-file.js';
 import { ProjectRunner } from './project-runner.js';
 import { openKeyFileBox } from '../secrets/key-file-box.js';
+import { trendLayoutApi } from '../trends/trend-layout-api.js';
+import type { OpenWindowRequest } from '../../shared/api/trend-api.js';
+import { ApiError } from '../../shared/contract.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 
 export interface AppOptions {
@@ -43,6 +46,8 @@ export interface App {
   start(): Promise<void>;
   /** The running project, for services that save to it (trend layouts, alarms); null while none loaded. */
   projectStore(): ProjectStore | null;
+  /** The desktop shell opens views in windows of their own; without it openWindow is refused. */
+  setWindowOpener(open: (request: OpenWindowRequest) => void): void;
   dispose(): Promise<void>;
 }
 
@@ -141,6 +146,12 @@ export function createApp(options: AppOptions): App {
     log,
   });
   let watcher: FileWatcher | null = null;
+  let openWindow = (request: OpenWindowRequest): void => {
+    throw new ApiError(`openWindow: this shell has no windows to open; a browser opens the ${request.view} in a tab of its own`);
+  };
+  core.registerApi((actor) =>
+    trendLayoutApi({ store: () => store, audit: (entry) => security.audit.record(entry), openWindow: async (request) => openWindow(request) }, actor),
+  );
 
   const run = async (file: string, project: Project) => {
     store ??= new ProjectStore(project, file, async (text, saved) => {
@@ -179,6 +190,9 @@ export function createApp(options: AppOptions): App {
   return {
     core,
     projectStore: () => store,
+    setWindowOpener(open) {
+      openWindow = open;
+    },
     async start() {
       await mkdir(path.join(userDataDir, 'pki'), { recursive: true });
       const file = options.projectFile ? path.resolve(options.projectFile) : demoProjectFile(userDataDir);

@@ -188,6 +188,7 @@ export function openDesktop({ shell, options, distMainDir, engineerUnlock }: Ope
     }
   });
 
+  shell.app.setWindowOpener((request) => void windows.open(request.view, request.layout ?? null));
   windows.setLocked(locked);
   windows.restore();
   // Closing the main window ends the app, secondary windows included (they come back at the next start).

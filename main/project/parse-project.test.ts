@@ -86,6 +86,18 @@ describe('parseProject', () => {
     expect(errors(broken)).toEqual(['tags[0].writeLimits.low: low must not be above high']);
   });
 
+  it('checks trend layouts: names unique, colours and scaling sane, each problem with its path', () => {
+    const pen = { tagId: 'demo/Tank1.Level', color: '#56b4e9', visible: true, axis: '' };
+    const trend = { name: 'Tanks', pens: [pen], axes: [], window: { mode: 'live', spanMs: 600_000 } };
+    expect(errors({ ...good, trends: [trend] })).toEqual([]);
+    expect(
+      errors({
+        ...good,
+        trends: [trend, { ...trend, pens: [{ ...pen, color: 'blue' }], axes: [{ axis: 'm', scaling: { mode: 'fixed', min: 5, max: 1 } }] }],
+      }),
+    ).toEqual(['trends[1].pens[0].color: must be a colour like #56b4e9', 'trends[1].axes[0].scaling.max: max must be above min', 'trends: trend layout names must be unique']);
+  });
+
   it('refuses a file of another format version', () => {
     expect(errors({ ...good, version: 2 })).toEqual(['version: Invalid input: expected 1']);
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alarmDefinitionSchema } from '../alarms/alarm-definition.js';
 import { rolesSectionSchema, usersSectionSchema } from '../auth/auth-project-schema.js';
+import { trendLayoutSchema } from '../../shared/api/trend-api.js';
 
 /**
  * The project file: one JSON document that says everything an HMI station
@@ -61,8 +62,15 @@ export const historianSettingsSchema = z.strictObject({
   flushIntervalMs: z.number().int().min(100).max(60_000).default(1000),
 });
 
-// Sections whose full schemas come with their features (alarms, trends,
-// displays, users and roles): until then each entry must at least be an object.
+// Pen tag ids are not checked against the tags: a layout outlives a tag
+// renamed on the server, and its trend names the missing pen instead.
+const trendsSectionSchema = z
+  .array(trendLayoutSchema)
+  .max(1000)
+  .refine((layouts) => new Set(layouts.map((l) => l.name)).size === layouts.length, 'trend layout names must be unique')
+  .default([]);
+
+// Displays come with their feature: until then each entry must at least be an object.
 const pendingSection = z.array(z.record(z.string(), z.unknown())).default([]);
 
 export const projectSchema = z.strictObject({
@@ -72,7 +80,7 @@ export const projectSchema = z.strictObject({
   servers: z.array(serverSchema),
   tags: z.array(tagSchema).default([]),
   alarms: z.array(alarmDefinitionSchema).max(100_000).default([]),
-  trends: pendingSection,
+  trends: trendsSectionSchema,
   displays: pendingSection,
   users: usersSectionSchema.default([]),
   roles: rolesSectionSchema.default([]),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TREND_MAX_PENS } from './trend-api.js';
 
 // History: what the trend reads behind the live edge, from the local historian
 // (and, later, OPC UA HistoryRead). Owned by the historian; the trend consumes it.
@@ -31,13 +32,12 @@ export interface HistoryApi {
   readHistory(request: ReadHistoryRequest): Promise<readonly HistorySeries[]>;
 }
 
-const MAX_PENS = 64;
 const MAX_BUCKETS = 10_000;
 
 export const historyApiSchemas = {
   readHistory: z
     .strictObject({
-      tagIds: z.array(z.string().min(1).max(512)).min(1).max(MAX_PENS),
+      tagIds: z.array(z.string().min(1).max(512)).min(1).max(TREND_MAX_PENS),
       from: z.number().finite(),
       to: z.number().finite(),
       buckets: z.number().int().min(0).max(MAX_BUCKETS),
