@@ -15,6 +15,12 @@ export type TagMetadataResult = { readonly ok: true; readonly metadata: TagMetad
 
 // AccessLevel bit 1 (CurrentWrite); UserAccessLevel applies it to this session's user.
 const CURRENT_WRITE = 0x02;
+const ATTRIBUTES_PER_NODE = 5;
+
+/** ValueRank 0 and above has dimensions (-1 scalar, -2 any, -3 scalar or one dimension): the renderer refuses such a tag as a pen. */
+function isArrayRank(valueRank: unknown): boolean {
+  return typeof valueRank === 'number' && valueRank >= 0;
+}
 
 /**
  * Reads what an operator needs beside a value: unit, range, type and whether
@@ -30,6 +36,7 @@ export async function readTagMetadata(session: ClientSession, nodeIds: readonly 
       { nodeId, attributeId: AttributeIds.DataType },
       { nodeId, attributeId: AttributeIds.UserAccessLevel },
       { nodeId, attributeId: AttributeIds.Description },
+      { nodeId, attributeId: AttributeIds.ValueRank },
     ]),
     limits.maxNodesPerRead,
   );
@@ -47,7 +54,7 @@ export async function readTagMetadata(session: ClientSession, nodeIds: readonly 
   };
 
   return nodeIds.map((_, i) => {
-    const [nodeClass, dataType, access, description] = [attributes[4 * i], attributes[4 * i + 1], attributes[4 * i + 2], attributes[4 * i + 3]];
+    const [nodeClass, dataType, access, description, valueRank] = attributes.slice(ATTRIBUTES_PER_NODE * i, ATTRIBUTES_PER_NODE * (i + 1));
     if (!nodeClass || !nodeClass.statusCode.isGood()) {
       const status = nodeClass?.statusCode ?? StatusCodes.BadInternalError;
       return { ok: false, status: status.value >>> 0, reason: status.name };
@@ -63,7 +70,7 @@ export async function readTagMetadata(session: ClientSession, nodeIds: readonly 
     return {
       ok: true,
       metadata: {
-        dataType: dataTypeName(dataType.value.value as NodeId),
+        dataType: dataTypeName(dataType.value.value as NodeId) + (isArrayRank(valueRank?.value.value) ? '[]' : ''),
         writable: typeof access?.value.value === 'number' && (access.value.value & CURRENT_WRITE) !== 0,
         description: description?.value.value?.text ?? '',
         unit: unitText(property(2 * i)),

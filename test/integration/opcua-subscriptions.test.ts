@@ -60,6 +60,17 @@ describe('subscriptions within the server’s limits', () => {
     expect(harness.listener('mixed').state?.state).toBe('connected');
   });
 
+  it('reads a tag’s data type, marking one with dimensions as an array', async () => {
+    const { listener, tags } = harness.connect({ id: 'types', name: 'Types', endpointUrl: server.endpointUrl }, [
+      { name: 'Spectrum', description: '', nodeId: 'ns=1;s=Test.Spectrum', samplingInterval: 100 },
+      { name: 'Reactor', description: '', nodeId: 'ns=1;s=Test.Temperature', samplingInterval: 100 },
+      { name: 'Label', description: '', nodeId: 'ns=1;s=Test.Label', samplingInterval: 100 },
+    ]);
+    await waitFor('the metadata of all three', () => tags.every((t) => listener.metadataByTag.has(t.index)));
+    expect(tags.map((t) => listener.metadataByTag.get(t.index)?.dataType)).toEqual(['Double[]', 'Double', 'String']);
+    await harness.removeConnection('types');
+  });
+
   it('applies deadbands: absolute, and percent of the EURange, report only moves larger than them', async () => {
     const { tags } = harness.connect(
       { id: 'deadband', name: 'Deadband', endpointUrl: server.endpointUrl },

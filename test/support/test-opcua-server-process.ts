@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   AccessLevelFlag, DataType, makeEUInformation, MessageSecurityMode, MonitoredItem, OPCUACertificateManager, OPCUAServer,
-  RegisterServerMethod, SecurityPolicy, StatusCodes, Variant, type UAVariable,
+  RegisterServerMethod, SecurityPolicy, StatusCodes, Variant, VariantArrayType, type UAVariable,
 } from 'node-opcua';
 import type { TestServerConfig, TestServerMessage } from './test-opcua-server-config.js';
 
@@ -87,6 +87,16 @@ const temperature = namespace.addAnalogDataItem({
   value: new Variant({ dataType: DataType.Double, value: 20 }),
 });
 namespace.addVariable({ componentOf: root, browseName: 'Label', nodeId: 's=Test.Label', dataType: 'String', value: new Variant({ dataType: DataType.String, value: 'batch 7' }) });
+// An array (a spectrum): a value with dimensions, which a trend must refuse as a pen.
+namespace.addVariable({
+  componentOf: root,
+  browseName: 'Spectrum',
+  nodeId: 's=Test.Spectrum',
+  dataType: 'Double',
+  valueRank: 1,
+  arrayDimensions: [4],
+  value: new Variant({ dataType: DataType.Double, arrayType: VariantArrayType.Array, value: new Float64Array([1, 2, 3, 4]) }),
+});
 const pump = namespace.addObject({ organizedBy: root, browseName: 'Pump', nodeId: 's=Test.Pump' });
 namespace.addMethod(pump, { browseName: 'Start', nodeId: 's=Test.Pump.Start' });
 // A deep path for search: Area1/Line2/Cell3/FlowSensor.
