@@ -20,6 +20,7 @@ export const StatusCode = {
   BadNotSupported: 0x803d0000,
   BadTypeMismatch: 0x80740000,
   BadSensorFailure: 0x808b0000,
+  BadDataLost: 0x809d0000,
   BadOutOfService: 0x808d0000,
   BadNotConnected: 0x808a0000,
   BadInternalError: 0x80020000,

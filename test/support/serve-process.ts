@@ -13,6 +13,8 @@ export interface ServeProcess {
   readonly origin: string;
   readonly token: string;
   readonly child: ChildProcess;
+  /** Its own user-data folder: the demo project file, history, logs. */
+  readonly userDataDir: string;
   /** Everything the process wrote to stderr (its log), for assertions on logged reasons. */
   log(): string;
   /** Does the first-run step every new station needs: an administrator (TEST_ADMIN). */
@@ -45,6 +47,7 @@ export async function startServe(extraArgs: readonly string[] = []): Promise<Ser
     origin: parsed.origin,
     token: parsed.searchParams.get('token') ?? '',
     child,
+    userDataDir: userData,
     log: () => stderr,
     async setUpAdministrator() {
       const admin = await ApiSocket.open(parsed.origin, parsed.searchParams.get('token'));

@@ -6,30 +6,41 @@ import { StatusBar } from './StatusBar.js';
 import { TagTable } from './TagTable.js';
 import { TrendPanel } from './TrendPanel.js';
 import { useAppState } from './use-app-state.js';
-import { AlarmBanner } from '../alarms/AlarmBanner.js';
+import { parseViewRoute } from '../trend/view-route.js';
 import { ServerToolbar } from '../connections/ServerToolbar.js';
+import { AlarmBanner } from '../alarms/AlarmBanner.js';
 import { AlarmPanel } from '../alarms/AlarmPanel.js';
 import { AlarmProvider } from '../alarms/AlarmProvider.js';
+
+// ?view=trend shows one trend and nothing else: a second monitor's window.
+const route = parseViewRoute(window.location.search);
 
 export function App() {
   const bridgeState = useAppState((state) => state.bridgeState);
   const addNotice = useAppState((state) => state.addNotice);
   const { bridge } = useServices();
   // While main is unreachable every shown value is stale; the styles grey them out.
+  // The alarm banner is on every screen, the trend-only window's too (ISA-18.2).
   return (
     <AuthRoot client={bridge} onError={(message) => addNotice('error', message)}>
       <AlarmProvider>
         <div className="app" data-bridge-state={bridgeState}>
           <CurrentUser />
-          {/* The alarm banner is on every screen (ISA-18.2), outside the login gate. */}
           <AlarmBanner />
           <AuthGate>
-            <main className="workspace">
-              <ServerToolbar />
-              <TagTable />
-              <TrendPanel />
-              <AlarmPanel />
-            </main>
+            {route.view === 'trend' ? (
+              <main className="workspace trend-only">
+                <TrendPanel open={route} />
+                <AlarmPanel />
+              </main>
+            ) : (
+              <main className="workspace">
+                <ServerToolbar />
+                <TagTable />
+                <TrendPanel />
+                <AlarmPanel />
+              </main>
+            )}
           </AuthGate>
           <StatusBar />
         </div>

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { MAX_PENS } from '../state/app-store.js';
+import { TREND_MAX_PENS } from '../../../shared/api/trend-api.js';
 import { filterTags } from './filter-tags.js';
 import { TagRow } from './TagRow.js';
 import { useAppState } from './use-app-state.js';
@@ -12,7 +12,7 @@ export function TagTable() {
   const deferredFilter = useDeferredValue(filter);
   const visible = useMemo(() => filterTags(tags, deferredFilter), [tags, deferredFilter]);
   const penIds = useMemo(() => new Set(pens), [pens]);
-  const canAddPen = pens.length < MAX_PENS;
+  const canAddPen = pens.length < TREND_MAX_PENS;
 
   return (
     <section className="tag-table" aria-label="Tags">

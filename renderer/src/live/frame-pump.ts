@@ -56,7 +56,7 @@ export class FramePump {
     }
     this.#frames++;
     if ((frame.flags & FRAME_FLAG_SAMPLES_DROPPED) !== 0) this.#framesWithDroppedSamples++;
-    this.#store.append(frame);
+    this.#store.append(frame, frame.flags);
     this.#bridge.ackFrame(frame.seq);
   }
 }

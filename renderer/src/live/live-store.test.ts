@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FrameColumns } from '../../../shared/frame-codec.js';
+import { FRAME_FLAG_SAMPLES_DROPPED } from '../../../shared/frame-codec.js';
 import { StatusCode } from '../../../shared/status-code.js';
-import { LiveStore, MAX_TAG_INDEX } from './live-store.js';
+import { FUTURE_TOLERANCE_MS, LiveStore, MAX_TAG_INDEX, STATUS_DATA_LOST } from './live-store.js';
+import { BYTES_PER_SAMPLE } from './retention-claims.js';
+import type { SampleSeries } from './sample-series.js';
 import { ManualFrameScheduler } from '../test-support/manual-frame-scheduler.js';
 
 function columns(samples: readonly (readonly [tag: number, time: number, value: number, status?: number])[]): FrameColumns {
@@ -14,9 +17,14 @@ function columns(samples: readonly (readonly [tag: number, time: number, value: 
   };
 }
 
-function setup() {
+function setup(options: ConstructorParameters<typeof LiveStore>[1] = {}) {
   const scheduler = new ManualFrameScheduler();
-  return { scheduler, store: new LiveStore(scheduler) };
+  return { scheduler, store: new LiveStore(scheduler, { now: () => 1_000_000, ...options }) };
+}
+
+function rows(series: SampleSeries | undefined): [number, number, number][] {
+  if (series === undefined) return [];
+  return Array.from({ length: series.length }, (_, i) => [series.timeAt(i), series.valueAt(i), series.statusAt(i)]);
 }
 
 describe('LiveStore', () => {
@@ -108,5 +116,90 @@ describe('LiveStore', () => {
     store.append(columns([[1, 20, 1]]));
     store.dispose();
     expect(scheduler.pending).toBe(0);
+  });
+
+  it('keeps out of the ring, and counts, samples whose time is unusable; the latest value still shows them', () => {
+    const { store } = setup();
+    store.append(columns([[1, 100, 1], [1, Number.NaN, 2], [1, 1_000_000 + FUTURE_TOLERANCE_MS + 1, 3], [1, 200, 4]]));
+    expect(rows(store.samples(1)).map(([t]) => t)).toEqual([100, 200]);
+    expect(store.issues(1)).toMatchObject({ badTime: 1, future: 1, outOfOrder: 0 });
+    expect(store.latest(1)?.value).toBe(4);
+    expect(store.issues(2)).toBeUndefined();
+  });
+
+  it('slots a slightly late sample in order, and counts one too late to slot in', () => {
+    const { store } = setup();
+    const samples: [number, number, number][] = [];
+    for (let t = 1; t <= 200; t++) samples.push([1, t, t]);
+    store.append(columns([...samples, [1, 199.5, -1], [1, 5, -2]]));
+    const ring = rows(store.samples(1));
+    expect(ring).toHaveLength(201);
+    expect(ring.at(-2)).toEqual([199.5, -1, StatusCode.Good]);
+    expect(store.issues(1)?.outOfOrder).toBe(1);
+  });
+
+  it('counts NaN and infinite values, which the trend draws as gaps', () => {
+    const { store } = setup();
+    store.append(columns([[1, 10, Number.NaN], [1, 20, Number.POSITIVE_INFINITY], [1, 30, 1]]));
+    expect(store.issues(1)?.nonFinite).toBe(2);
+    expect(store.samples(1)?.length).toBe(3);
+  });
+
+  it('marks a gap before the first sample of each trended tag in a frame where main dropped samples', () => {
+    const { store } = setup();
+    store.retain(store, new Map([[1, 60_000]]));
+    store.append(columns([[1, 10, 1], [2, 10, 1]]));
+    store.append(columns([[1, 50, 5], [2, 50, 5], [1, 60, 6]]), FRAME_FLAG_SAMPLES_DROPPED);
+    const one = rows(store.samples(1));
+    expect(one.map(([t, , s]) => [t, s])).toEqual([
+      [10, StatusCode.Good],
+      [50, STATUS_DATA_LOST],
+      [50, StatusCode.Good],
+      [60, StatusCode.Good],
+    ]);
+    expect(Number.isNaN(one[1]![1])).toBe(true);
+    expect(store.samples(2)?.length).toBe(2);
+  });
+
+  it('marks a connection gap once in the trended tags that have samples', () => {
+    const { store } = setup();
+    store.retain(store, new Map([[1, 60_000], [3, 60_000]]));
+    store.append(columns([[1, 10, 1], [2, 10, 1]]));
+    const before = store.revision(1);
+    store.markGap([1, 2, 3], 20, StatusCode.BadNoCommunication);
+    store.markGap([1], 20, StatusCode.BadNoCommunication);
+    expect(rows(store.samples(1)).map(([t, , s]) => [t, s])).toEqual([
+      [10, StatusCode.Good],
+      [20, StatusCode.BadNoCommunication],
+    ]);
+    expect(store.revision(1)).toBeGreaterThan(before);
+    expect(store.samples(2)?.length).toBe(1);
+    expect(store.samples(3)).toBeUndefined();
+  });
+
+  it('keeps a claimed tag for the longest claim, within its share of the memory budget, and gives it back', () => {
+    const { store } = setup({ trendMemoryBytes: 1000 * BYTES_PER_SAMPLE });
+    const trendA = {};
+    const trendB = {};
+    store.retain(trendA, new Map([[1, 100], [2, 100]]));
+    store.retain(trendB, new Map([[1, 10_000]]));
+    const samples: [number, number, number][] = [];
+    for (let t = 0; t < 2000; t++) samples.push([1, t, t], [2, t, t], [3, t, t]);
+    store.append(columns(samples));
+    expect(store.samples(1)?.length).toBe(500);
+    expect(store.samples(2)?.length).toBeLessThan(300);
+    expect(store.samples(3)?.length).toBe(2000);
+    store.retain(trendB, new Map());
+    expect(store.samples(1)?.length).toBe(101);
+  });
+
+  it('keeps claims across a reset, so a reconnected trend fills its long window again', () => {
+    const { store } = setup({ trendMemoryBytes: 1e9 });
+    store.retain(store, new Map([[1, 1e9]]));
+    store.reset();
+    const samples: [number, number, number][] = [];
+    for (let t = 0; t < 20_000; t++) samples.push([1, t, t]);
+    store.append(columns(samples));
+    expect(store.samples(1)?.length).toBe(20_000);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../../shared/contract.js';
-import { MAX_PENS, createAppStore } from './app-store.js';
+import { TREND_MAX_PENS } from '../../../shared/api/trend-api.js';
+import { createAppStore } from './app-store.js';
 import { makeTagInfo as tag } from '../test-support/make-tag-info.js';
 
 const connection: ConnectionStatus = {
@@ -37,10 +38,10 @@ describe('createAppStore', () => {
     expect(store.getState().notices).toEqual([]);
   });
 
-  it('allows at most MAX_PENS pens', () => {
+  it('allows at most 64 pens, as many as a trend draws', () => {
     const store = createAppStore();
-    for (let i = 0; i < MAX_PENS + 2; i++) store.getState().togglePen(`plant/T${i}`);
-    expect(store.getState().pens).toHaveLength(MAX_PENS);
+    for (let i = 0; i < TREND_MAX_PENS + 2; i++) store.getState().togglePen(`plant/T${i}`);
+    expect(store.getState().pens).toHaveLength(TREND_MAX_PENS);
   });
 
   it('records each menu command with a new sequence number, so pressing F8 twice acts twice', () => {

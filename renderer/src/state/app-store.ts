@@ -2,10 +2,9 @@ import { createStore } from 'zustand/vanilla';
 import type { ConnectionStatus, ProjectStatus, ServerEvent, Snapshot, TagInfo, UiCommand } from '../../../shared/contract.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import type { BridgeConnectionState } from '../bridge/renderer-bridge.js';
+import { TREND_MAX_PENS } from '../../../shared/api/trend-api.js';
 import { togglePen } from './toggle-pen.js';
 
-/** Enough to compare a few related signals; more turns one chart into noise. */
-export const MAX_PENS = 8;
 const MAX_NOTICES = 50;
 
 export interface Notice {
@@ -92,7 +91,7 @@ export function createAppStore(now: () => number = Date.now) {
       },
       addNotice,
       dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
-      togglePen: (tagId) => set((state) => ({ pens: togglePen(state.pens, tagId, MAX_PENS) })),
+      togglePen: (tagId) => set((state) => ({ pens: togglePen(state.pens, tagId, TREND_MAX_PENS) })),
     };
   });
 }

@@ -1,39 +1,62 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatTime } from '../format/format-time.js';
 import type { FrameScheduler } from '../live/frame-scheduler.js';
 import type { LiveStore } from '../live/live-store.js';
-import { type TrendPoints, decimateMinMax } from './decimate-min-max.js';
-import type { TrendPen } from './trend-pen.js';
-
-export const TREND_WINDOW_MS = 60_000;
+import { type Range, autoRange } from './auto-range.js';
+import { type ChartGestures, attachChartInteraction } from './chart-interaction.js';
+import { type ChartAxis, type ChartPen, chartOptions, scaleKey } from './chart-options.js';
+import type { HistoryFill } from './history-fill.js';
+import type { PenReadout, PenReadouts } from './pen-readouts.js';
+import { type ColumnGrid, type PenStats, PenReducer, gridTime } from './pen-reducer.js';
+import { type LayerPen, SeriesLayer } from './series-layer.js';
+import { type TimeRange, type TrendView, columnGrid } from './trend-view.js';
+import { valueAt } from './value-at.js';
 
 export interface TrendChartOptions {
   readonly live: LiveStore;
   readonly scheduler: FrameScheduler;
   readonly now: () => number;
-  /** False while main is unreachable: the newest value is then not known to still hold. */
-  readonly isLive: () => boolean;
+  readonly view: () => TrendView;
+  /** Whether a pen's newest value may be drawn on to now: main reachable and its connection up. */
+  readonly canHold: (connectionId: string) => boolean;
+  readonly history: Pick<HistoryFill, 'series' | 'want'>;
+  readonly readouts: PenReadouts;
+  readonly gestures: Omit<ChartGestures, 'cursor'>;
 }
 
-const AXIS_STYLE = { stroke: '#a9b6c3', grid: { stroke: '#253140', width: 1 }, ticks: { stroke: '#253140', width: 1 } };
-/** 24-hour HH:MM:SS like every other clock in the control room; uPlot's default stacks dates and am/pm. */
-const TIME_AXIS: uPlot.Axis = { ...AXIS_STYLE, space: 80, values: (_, splits) => splits.map((ms) => formatTime(ms).slice(0, 8)) };
+/** Legend figures may lag this much: a number changing 60 times a second cannot be read anyway. */
+const STATS_INTERVAL_MS = 250;
+/** Samples kept beyond the window: a frame late, a column of slack, a little zoom-out without history. */
+const RETAIN_MARGIN = 1.1;
+const RETAIN_SLACK_MS = 5000;
+/** Columns a pen's buckets hold at least: a 2K screen's width in device pixels. */
+const MIN_CAPACITY = 2048;
 
 /**
- * One live uPlot trend, outside React. Each pen keeps its own timestamps (uPlot mode 2: an
- * x array per series), so no pen is resampled onto another's clock. A requestAnimationFrame
- * loop redraws only when a pen got samples or the window moved by a pixel column.
+ * One trend chart, outside React. Each frame it folds new samples into per-column buckets
+ * (only the newest columns change), sets every scale from those buckets, and draws only the
+ * columns that changed (series-layer.ts); uPlot draws axes and grid when a scale moves. Ring
+ * retention follows the view; what memory does not hold is asked of history.
  */
 export class TrendChart {
   readonly #host: HTMLElement;
   readonly #options: TrendChartOptions;
   readonly #resizeObserver: ResizeObserver;
+  readonly #layer: SeriesLayer;
   #plot: uPlot | null = null;
-  #pens: readonly TrendPen[] = [];
-  #points: TrendPoints[] = [];
-  #drawnRevisions: number[] = [];
-  #drawnTick = Number.NaN;
+  #detach: () => void = () => {};
+  #pens: readonly ChartPen[] = [];
+  #axes: readonly ChartAxis[] = [];
+  #reducers: PenReducer[] = [];
+  #layerPens: LayerPen[] = [];
+  #stats: PenStats[] = [];
+  #capacity = MIN_CAPACITY;
+  #ranges = new Map<string, Range>();
+  #grid: ColumnGrid | null = null;
+  #cursorTime: number | null = null;
+  #cursorMoved = false;
+  #statsAt = Number.NEGATIVE_INFINITY;
+  #claim = '';
   #frame: number | null = null;
   #width = 0;
   #height = 0;
@@ -43,6 +66,7 @@ export class TrendChart {
     this.#options = options;
     this.#width = host.clientWidth;
     this.#height = host.clientHeight;
+    this.#layer = new SeriesLayer(host.ownerDocument);
     this.#resizeObserver = new ResizeObserver((entries) => {
       const box = entries.at(-1)?.contentRect;
       if (box !== undefined) this.#resize(box.width, box.height);
@@ -50,66 +74,198 @@ export class TrendChart {
     this.#resizeObserver.observe(host);
   }
 
-  setPens(pens: readonly TrendPen[]): void {
-    if (samePens(pens, this.#pens)) return;
+  /** The chart as last drawn, axes and pens in one canvas: what a PNG export starts from. */
+  snapshot(): HTMLCanvasElement | null {
+    const plot = this.#plot;
+    if (plot === null) return null;
+    const frame = plot.ctx.canvas;
+    const canvas = this.#host.ownerDocument.createElement('canvas');
+    canvas.width = frame.width;
+    canvas.height = frame.height;
+    canvas.style.width = `${frame.clientWidth}px`;
+    const ctx = canvas.getContext('2d');
+    ctx?.drawImage(frame, 0, 0);
+    ctx?.drawImage(this.#layer.canvas, plot.bbox.left, plot.bbox.top);
+    return canvas;
+  }
+
+  /** The time range on screen as last drawn. */
+  get range(): TimeRange | null {
+    const grid = this.#grid;
+    return grid === null ? null : { from: gridTime(grid, grid.first), to: gridTime(grid, grid.end) };
+  }
+
+  setPens(pens: readonly ChartPen[], axes: readonly ChartAxis[]): void {
+    const structure = (list: readonly ChartPen[], groups: readonly ChartAxis[]) =>
+      JSON.stringify([list.map((p) => [p.tagId, p.tagIndex, p.color, p.stepped, p.axis]), groups.map((a) => a.axis)]);
+    const sameStructure = structure(pens, axes) === structure(this.#pens, this.#axes);
+    const previous = new Map(this.#pens.map((pen, i) => [pen.tagId, { reducer: this.#reducers[i]!, stats: this.#stats[i]! }]));
+    const plot = this.#plot;
     this.#pens = pens;
-    this.#points = pens.map(() => ({ x: [], y: [] }));
-    this.#drawnRevisions = pens.map(() => -1);
-    this.#drawnTick = Number.NaN;
-    this.#plot?.destroy();
-    this.#plot = pens.length === 0 ? null : new uPlot(this.#plotOptions(pens), this.#data(), this.#host);
-    if (this.#plot !== null && this.#frame === null) this.#frame = this.#options.scheduler.request(this.#tick);
+    this.#axes = axes;
+    this.#reducers = pens.map((pen) => previous.get(pen.tagId)?.reducer ?? new PenReducer(this.#capacity));
+    this.#stats = pens.map((pen) => previous.get(pen.tagId)?.stats ?? NO_STATS);
+    this.#layerPens = this.#layerPensOf(this.#reducers);
+    this.#grid = null;
+    this.#layer.invalidate();
+    if (sameStructure && plot !== null) return;
+    this.#destroyPlot();
+    this.#ranges.clear();
+    if (pens.length > 0) {
+      const layer = this.#layer;
+      const options = chartOptions(axes, this.#width, this.#height);
+      // The pens go between uPlot's canvas and its cursor overlay, placed wherever uPlot lays out the plot area.
+      options.hooks = { draw: [(u) => layer.place({ ...u.bbox, pxRatio: uPlot.pxRatio })] };
+      this.#plot = new uPlot(options, [[]], this.#host);
+      this.#plot.ctx.canvas.after(layer.canvas);
+      this.#detach = attachChartInteraction(this.#plot, {
+        ...this.#options.gestures,
+        cursor: (time) => {
+          this.#cursorTime = time;
+          this.#cursorMoved = true;
+        },
+      });
+      this.#ensureCapacity(Math.round(this.#plot.bbox.width));
+    }
+    if (this.#frame === null) this.#frame = this.#options.scheduler.request(this.#tick);
   }
 
   dispose(): void {
     if (this.#frame !== null) this.#options.scheduler.cancel(this.#frame);
     this.#frame = null;
     this.#resizeObserver.disconnect();
-    this.#plot?.destroy();
-    this.#plot = null;
+    this.#destroyPlot();
+    this.#options.live.retain(this, new Map());
   }
 
   readonly #tick = () => {
     this.#frame = null;
-    if (this.#plot === null) return;
-    this.#drawIfChanged(this.#plot);
-    this.#frame = this.#options.scheduler.request(this.#tick);
+    this.#draw();
+    if (this.#plot !== null || this.#claim !== '') this.#frame = this.#options.scheduler.request(this.#tick);
   };
 
-  #drawIfChanged(plot: uPlot): void {
-    if (this.#width <= 0 || this.#height <= 0) return;
-    const { live, now, isLive } = this.#options;
+  #draw(): void {
+    const { live, now: clock, view: currentView, canHold, history } = this.#options;
+    const now = clock();
+    const view = currentView();
+    this.#retain(view, now);
+    const plot = this.#plot;
+    if (plot === null || this.#width <= 0 || this.#height <= 0) return;
     // Device pixels: min/max per column is only lossless at the resolution actually drawn.
     const columns = Math.max(1, Math.round(plot.bbox.width));
-    const columnMs = TREND_WINDOW_MS / columns;
-    const time = now();
-    // Whole columns, so a sample stays in the same column as the window slides and peaks do not shimmer.
-    const tick = Math.ceil(time / columnMs);
-    let changed = tick !== this.#drawnTick;
-    for (let i = 0; i < this.#pens.length; i++) {
-      if (live.revision(this.#pens[i]!.tagIndex) !== this.#drawnRevisions[i]) changed = true;
-    }
-    if (!changed) return;
-
-    // Whole milliseconds: uPlot's time-axis splits land 1 ms early on a fractional scale minimum (labels read :49, not :50).
-    const to = Math.round(tick * columnMs);
-    const window = { from: to - TREND_WINDOW_MS, to, columns, holdUntil: isLive() ? time : Number.NEGATIVE_INFINITY };
+    this.#ensureCapacity(columns);
+    const grid = columnGrid(view, now, columns);
+    const old = this.#grid;
+    const moved = old === null || old.first !== grid.first || old.end !== grid.end || old.width !== grid.width || old.origin !== grid.origin;
+    let changed = moved;
+    let dirtyColumn = Number.POSITIVE_INFINITY;
+    this.#grid = grid;
     this.#pens.forEach((pen, i) => {
-      const points = this.#points[i]!;
-      const samples = live.samples(pen.tagIndex);
-      const good = samples === undefined ? 0 : decimateMinMax(samples, window, points);
-      // uPlot's auto-range turns a series of only nulls into a NaN scale: draw nothing instead.
-      if (good === 0) {
-        points.x.length = 0;
-        points.y.length = 0;
+      if (!pen.visible) return;
+      const reducer = this.#reducers[i]!;
+      // A value holds until the next report, while its connection is up; the reducer cuts the hold at the view's end.
+      const holdUntil = canHold(pen.connectionId) ? now : Number.NEGATIVE_INFINITY;
+      if (reducer.update({ series: live.samples(pen.tagIndex), grid, holdUntil, history: history.series(pen.tagId) })) {
+        this.#stats[i] = reducer.stats();
+        dirtyColumn = Math.min(dirtyColumn, reducer.dirtyColumn);
+        changed = true;
       }
-      this.#drawnRevisions[i] = live.revision(pen.tagIndex);
     });
-    this.#drawnTick = tick;
-    plot.batch(() => {
-      plot.setData(this.#data(), false);
-      plot.setScale('x', { min: window.from, max: window.to });
+    const scales = this.#scaleChanges();
+    if (moved || scales.length > 0) {
+      plot.batch(() => {
+        // Whole milliseconds: uPlot's time-axis splits land 1 ms early on a fractional scale minimum.
+        if (moved) plot.setScale('x', { min: Math.round(gridTime(grid, grid.first)), max: Math.round(gridTime(grid, grid.end)) });
+        for (const [key, [min, max]] of scales) plot.setScale(key, { min, max });
+      });
+    }
+    this.#layer.draw(this.#layerPens, grid, this.#ranges, dirtyColumn);
+    this.#wantHistory(grid, columns);
+    this.#publish(now, changed);
+    this.#host.dataset.mode = view.mode;
+    this.#host.dataset.viewFrom = String(Math.round(gridTime(grid, grid.first)));
+    this.#host.dataset.viewTo = String(Math.round(gridTime(grid, grid.end)));
+  }
+
+  /** Axis ranges that moved since the last frame: fixed ones from the layout, automatic ones from the buckets. */
+  #scaleChanges(): [string, Range][] {
+    const changes: [string, Range][] = [];
+    for (const { axis, scaling } of this.#axes) {
+      let range: Range;
+      if (scaling.mode === 'fixed') {
+        range = [scaling.min, scaling.max];
+      } else {
+        let min = Number.POSITIVE_INFINITY;
+        let max = Number.NEGATIVE_INFINITY;
+        this.#pens.forEach((pen, i) => {
+          const stats = this.#stats[i]!;
+          if (pen.axis !== axis || !pen.visible || stats.count === 0) return;
+          min = Math.min(min, stats.min);
+          max = Math.max(max, stats.max);
+        });
+        range = autoRange(this.#ranges.get(axis) ?? null, min, max);
+      }
+      const old = this.#ranges.get(axis);
+      if (old === undefined || old[0] !== range[0] || old[1] !== range[1]) {
+        this.#ranges.set(axis, range);
+        changes.push([scaleKey(axis), range]);
+      }
+    }
+    return changes;
+  }
+
+  /** History for whatever part of the view the samples in memory do not reach back to. */
+  #wantHistory(grid: ColumnGrid, columns: number): void {
+    const from = gridTime(grid, grid.first);
+    const to = gridTime(grid, grid.end);
+    let needTo = from;
+    for (const pen of this.#pens) {
+      const series = this.#options.live.samples(pen.tagIndex);
+      const oldest = series !== undefined && series.length > 0 ? series.timeAt(0) : Number.POSITIVE_INFINITY;
+      needTo = Math.max(needTo, Math.min(to, oldest));
+    }
+    const lacking = needTo - from > grid.width && this.#pens.length > 0;
+    this.#options.history.want(lacking ? { tagIds: this.#pens.map((pen) => pen.tagId), from, to: needTo, buckets: (columns * (needTo - from)) / (to - from) } : null);
+  }
+
+  #publish(now: number, changed: boolean): void {
+    const statsDue = now - this.#statsAt >= STATS_INTERVAL_MS;
+    const cursorTime = this.#cursorTime;
+    if (!statsDue && !this.#cursorMoved && !(changed && cursorTime !== null)) return;
+    if (statsDue) this.#statsAt = now;
+    this.#cursorMoved = false;
+    const { live, history, readouts } = this.#options;
+    const published = new Map<string, PenReadout>();
+    this.#pens.forEach((pen, i) => {
+      const stats = statsDue ? this.#stats[i]! : (readouts.get(pen.tagId)?.stats ?? this.#stats[i]!);
+      const cursor = cursorTime === null ? undefined : valueAt(live.samples(pen.tagIndex), history.series(pen.tagId), cursorTime);
+      published.set(pen.tagId, { stats, cursor });
     });
+    readouts.publish(published, cursorTime);
+  }
+
+  /** Rings hold the window, plus margin; a paused view keeps everything since its start, within the memory budget. */
+  #retain(view: TrendView, now: number): void {
+    const span = view.mode === 'live' ? view.spanMs : Math.max(view.to, now) - view.from;
+    // Steps of about 19 %, so a paused view does not re-claim every frame.
+    const retainMs = 2 ** (Math.ceil(Math.log2(span * RETAIN_MARGIN + RETAIN_SLACK_MS) * 4) / 4);
+    const claim = this.#pens.length === 0 ? '' : `${retainMs}|${this.#pens.map((pen) => pen.tagIndex).join(',')}`;
+    if (claim === this.#claim) return;
+    this.#claim = claim;
+    this.#options.live.retain(this, new Map(this.#pens.map((pen) => [pen.tagIndex, retainMs])));
+  }
+
+  #ensureCapacity(columns: number): void {
+    if (columns <= this.#capacity) return;
+    // Whole kilo-columns, so a window dragged wider by a few pixels does not start every pen over.
+    this.#capacity = Math.max(MIN_CAPACITY, Math.ceil(columns / 1024) * 1024);
+    this.#reducers = this.#pens.map(() => new PenReducer(this.#capacity));
+    this.#stats = this.#pens.map(() => NO_STATS);
+    this.#layerPens = this.#layerPensOf(this.#reducers);
+  }
+
+  #layerPensOf(reducers: readonly PenReducer[]): LayerPen[] {
+    return this.#pens.map((pen, i) => ({ reducer: reducers[i]!, color: pen.color, stepped: pen.stepped, visible: pen.visible, axis: pen.axis }));
   }
 
   #resize(width: number, height: number): void {
@@ -117,44 +273,17 @@ export class TrendChart {
     this.#height = Math.floor(height);
     if (this.#plot !== null && this.#width > 0 && this.#height > 0) {
       this.#plot.setSize({ width: this.#width, height: this.#height });
-      this.#drawnTick = Number.NaN;
+      this.#grid = null;
     }
   }
 
-  /** uPlot's typings only describe mode 1; mode 2 data is [null, [x, y] per series]. */
-  #data(): uPlot.AlignedData {
-    return [null, ...this.#points.map((points) => [points.x, points.y])] as unknown as uPlot.AlignedData;
-  }
-
-  #plotOptions(pens: readonly TrendPen[]): uPlot.Options {
-    const stepped = uPlot.paths.stepped?.({ align: 1 });
-    return {
-      mode: 2,
-      width: Math.max(1, this.#width),
-      height: Math.max(1, this.#height),
-      ms: 1,
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false, setScale: false }, points: { show: false }, dataIdx: () => null },
-      scales: { x: { time: true, auto: false }, y: { auto: true } },
-      axes: [TIME_AXIS, AXIS_STYLE],
-      series: [
-        {},
-        ...pens.map((pen) => ({
-          stroke: pen.color,
-          width: 1.5,
-          points: { show: false },
-          ...(pen.stepped && stepped !== undefined ? { paths: stepped } : {}),
-          // Each series needs facet objects of its own: uPlot caches a facet's min/max on it.
-          facets: [
-            { scale: 'x', auto: false, sorted: 1 as const },
-            { scale: 'y', auto: true },
-          ],
-        })),
-      ],
-    };
+  #destroyPlot(): void {
+    this.#detach();
+    this.#detach = () => {};
+    this.#layer.canvas.remove();
+    this.#plot?.destroy();
+    this.#plot = null;
   }
 }
 
-function samePens(a: readonly TrendPen[], b: readonly TrendPen[]): boolean {
-  return a.length === b.length && a.every((pen, i) => pen.tagIndex === b[i]?.tagIndex && pen.color === b[i].color && pen.stepped === b[i].stepped);
-}
+const NO_STATS: PenStats = { count: 0, sum: 0, min: Number.NaN, max: Number.NaN, partlyHistory: false };
