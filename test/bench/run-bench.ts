@@ -9,6 +9,7 @@ import { runUiBench } from './ui-bench.js';
 import { runAlarmBench } from './alarm-bench.js';
 import { runConnectBench } from './connect-bench.js';
 import { runHistorianBench } from './historian-bench.js';
+import { runTrendBench } from './trend-bench.js';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -37,6 +38,7 @@ const benches: [string, () => Promise<void>][] = [
   ['connect', () => runConnectBench(record)],
   ['historian', () => runHistorianBench(record)],
   ['alarms', () => runAlarmBench(record)],
+  ['trend', () => runTrendBench(record, { heapMinutes: option('--heap-minutes', 10) })],
 ];
 
 for (const [name, run] of benches) {
