@@ -17,9 +17,10 @@ import { demoProject } from '../project/demo-project.js';
 import { parseProject } from '../project/parse-project.js';
 import { formatIssue } from '../project/project-error.js';
 import { readProjectFile, writeProjectFile } from '../project/project-file.js';
-import type { Project } from '../project/project-schema.js';
+import { historianSettingsSchema, type Project } from '../project/project-schema.js';
 import { ProjectStore } from '../project/project-store.js';
 import { FileWatcher } from '../project/watch-file.js';
+import { historianConfig } from './historian-config.js';
 import { ProjectRunner } from './project-runner.js';
 import { openKeyFileBox } from '../secrets/key-file-box.js';
 import { trendLayoutApi } from '../trends/trend-layout-api.js';
@@ -51,11 +52,6 @@ export interface App {
   dispose(): Promise<void>;
 }
 
-// The project's historian section defaults; until retention follows the project at run time, these apply.
-const DEFAULT_RETENTION_DAYS = 90;
-const DEFAULT_MAX_HISTORY_MB = 2048;
-const DAY_MS = 86_400_000;
-
 /** Where the demo project lives once a newcomer starts without one, so what they create in the UI is kept. */
 export function demoProjectFile(userDataDir: string): string {
   return path.join(userDataDir, 'projects', 'demo-plant.tidewatch');
@@ -80,10 +76,11 @@ export function createApp(options: AppOptions): App {
   });
   const core = new TidewatchCore(log, security);
   // History survives the app: SQLite in WAL, written off the hot path by a worker (main/historian).
+  // The section's defaults until a project loads; each load applies its own section to the running historian.
   const historian = new Historian({
     dir: path.join(userDataDir, 'history'),
     workerEntry: options.historianWorkerEntry,
-    retention: { maxAgeMs: DEFAULT_RETENTION_DAYS * DAY_MS, maxBytes: DEFAULT_MAX_HISTORY_MB * 1024 * 1024 },
+    ...historianConfig(historianSettingsSchema.parse({})),
     log,
     onHealth: (health) => {
       log(health.ok ? 'info' : 'error', `history: ${health.message}`);
@@ -160,6 +157,8 @@ export function createApp(options: AppOptions): App {
     });
     store.replace(project);
     historyFeed.reset(); // a tag's history setting may have changed
+    // Not awaited: a retention run in progress must not hold up the connections.
+    historian.configure(historianConfig(project.historian)).catch((error: unknown) => log('error', `history settings: ${error instanceof Error ? error.message : String(error)}`));
     await runner.apply(project);
     // After the connections: the tags the definitions name exist now. Unchanged definitions keep their alarms' states.
     const definitions = JSON.stringify(project.alarms);

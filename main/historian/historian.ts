@@ -33,6 +33,12 @@ export interface HistorianOptions {
   readonly log?: Log;
 }
 
+/** What a project's historian section sets; `configure` applies a change while the historian runs. */
+export interface HistorianConfig {
+  readonly flushIntervalMs: number;
+  readonly retention: RetentionSettings;
+}
+
 export interface HistorianStats {
   readonly appended: number;
   readonly written: number;
@@ -64,7 +70,8 @@ export class Historian {
   private readonly health: HealthState;
   private readonly keys = new Map<string, number>();
   private readonly maxBuffered: number;
-  private readonly timer: ReturnType<typeof setInterval>;
+  private timer: ReturnType<typeof setInterval>;
+  private config: HistorianConfig;
   private batch = new SampleColumns();
   private lastBatch: Promise<unknown> = Promise.resolve();
   private inFlight = 0;
@@ -80,14 +87,33 @@ export class Historian {
       options.onHealth?.(health);
       options.log?.(health.ok ? 'info' : 'error', health.message);
     });
-    const settings = { role: 'writer', file: this.file, retention: options.retention ?? {}, retentionIntervalMs: options.retentionIntervalMs ?? 60_000, reopenIntervalMs: options.reopenIntervalMs ?? 30_000 } as const;
+    this.config = { flushIntervalMs: options.flushIntervalMs ?? 1000, retention: options.retention ?? {} };
+    const settings = { role: 'writer', file: this.file, retention: this.config.retention, retentionIntervalMs: options.retentionIntervalMs ?? 60_000, reopenIntervalMs: options.reopenIntervalMs ?? 30_000 } as const;
     this.writer = new HistorianThread(options.workerEntry, settings, (message) => this.fromWriter(message), (error) => {
       if (this.disposed) return;
       this.health.setWriter({ ok: false, message: `History is not being recorded: the history writer stopped${error ? ` (${error})` : ''}` });
       this.resolveReady(this.health.current());
     });
-    this.timer = setInterval(() => void this.send(false), options.flushIntervalMs ?? 1000);
-    this.timer.unref();
+    this.timer = this.flushTimer();
+  }
+
+  /**
+   * Applies changed settings without a restart: the next flush follows the
+   * new interval, and the writer takes the new retention and enforces it at
+   * once (a lowered limit frees the disk now, not at the next round).
+   * Resolves when the writer has the settings; unchanged settings cost nothing.
+   */
+  async configure(config: HistorianConfig): Promise<void> {
+    if (this.disposed) return;
+    const previous = this.config;
+    this.config = config;
+    if (config.flushIntervalMs !== previous.flushIntervalMs) {
+      clearInterval(this.timer);
+      this.timer = this.flushTimer();
+    }
+    if (JSON.stringify(config.retention) !== JSON.stringify(previous.retention) && this.writer.running) {
+      await this.writer.request((id) => ({ type: 'retention-settings', id, retention: config.retention }));
+    }
   }
 
   /** Keys for `append`, one per tag id (TagInfo.id), stable for this Historian's life. */
@@ -180,6 +206,12 @@ export class Historian {
     await Promise.all(readers.map((reader) => reader.exited()));
     if (this.writer.running) await this.writer.request((id) => ({ type: 'close', id })).catch(() => undefined);
     await Promise.all([this.writer, ...readers].map((thread) => thread.terminate()));
+  }
+
+  private flushTimer(): ReturnType<typeof setInterval> {
+    const timer = setInterval(() => void this.send(false), this.config.flushIntervalMs);
+    timer.unref();
+    return timer;
   }
 
   private async appendEvent(log: EventLogName, method: string, entry: EventLogEntry): Promise<number> {

@@ -60,6 +60,7 @@ export type ToWriter =
   | { readonly type: 'batch'; readonly id: number; readonly batch: BatchColumns }
   | { readonly type: 'append'; readonly id: number; readonly log: EventLogName; readonly entry: EventRow }
   | { readonly type: 'retention'; readonly id: number }
+  | { readonly type: 'retention-settings'; readonly id: number; readonly retention: RetentionSettings }
   | { readonly type: 'close'; readonly id: number };
 
 export type FromWriter =

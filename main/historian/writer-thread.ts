@@ -15,6 +15,8 @@ import type { FromWriter, RetentionResult, ToWriter, WriterSettings } from './wo
  */
 export function runWriter(port: MessagePort, settings: WriterSettings): void {
   const { file } = settings;
+  let retentionSettings = settings.retention;
+  let retentionTimer: ReturnType<typeof setInterval> | null = null;
   const tagMessages: { firstKey: number; names: readonly string[] }[] = [];
   let db: Database.Database | null = null;
   let writer: HistoryWriter | null = null;
@@ -53,13 +55,25 @@ export function runWriter(port: MessagePort, settings: WriterSettings): void {
     if (!db) return Promise.reject(new Error(problem ?? 'history is closed'));
     retention ??= enforceRetention({
       db,
-      settings: settings.retention,
+      settings: retentionSettings,
       now: Date.now(),
       pause: () => new Promise((resolve) => setImmediate(() => resolve(!closing))),
       log: (message) => post({ type: 'log', level: 'warning', message }),
     }).finally(() => (retention = null));
     return retention;
   };
+
+  const hasRetention = () => Object.values(retentionSettings).some((v) => v !== undefined);
+  function retainInBackground(): void {
+    if (db && !retention && hasRetention()) runRetention().catch((error: unknown) => health(`History retention failed: ${describe(error)}`));
+  }
+  function scheduleRetention(): void {
+    if (retentionTimer) clearInterval(retentionTimer);
+    retentionTimer = null;
+    if (!hasRetention()) return;
+    retentionTimer = setInterval(retainInBackground, settings.retentionIntervalMs);
+    retentionTimer.unref();
+  }
 
   const handle = async (message: ToWriter): Promise<void> => {
     switch (message.type) {
@@ -88,8 +102,17 @@ export function runWriter(port: MessagePort, settings: WriterSettings): void {
         return post({ type: 'reply', id: message.id, value: appendEvent(db, message.log, message.entry) });
       case 'retention':
         return post({ type: 'reply', id: message.id, value: await runRetention() });
+      case 'retention-settings':
+        // A run in progress finishes with the old settings; the next one, started now, has the new.
+        await retention?.catch(() => undefined);
+        if (closing) return post({ type: 'reply', id: message.id });
+        retentionSettings = message.retention;
+        scheduleRetention();
+        post({ type: 'reply', id: message.id });
+        return retainInBackground();
       case 'close':
         closing = true;
+        if (retentionTimer) clearInterval(retentionTimer);
         await retention?.catch(() => undefined);
         db?.close();
         db = writer = null;
@@ -107,12 +130,7 @@ export function runWriter(port: MessagePort, settings: WriterSettings): void {
   });
 
   open();
-  if (Object.values(settings.retention).some((v) => v !== undefined)) {
-    const timer = setInterval(() => {
-      if (db && !retention) runRetention().catch((error: unknown) => health(`History retention failed: ${describe(error)}`));
-    }, settings.retentionIntervalMs);
-    timer.unref();
-  }
+  scheduleRetention();
 }
 
 /** SQLite's codes in words an operator can act on. */

@@ -98,6 +98,18 @@ describe('parseProject', () => {
     ).toEqual(['trends[1].pens[0].color: must be a colour like #56b4e9', 'trends[1].axes[0].scaling.max: max must be above min', 'trends: trend layout names must be unique']);
   });
 
+  it('names the path of every bad historian setting', () => {
+    const broken = { ...good, historian: { retentionDays: 0.5, maxSizeMb: 2.5, flushIntervalMs: 10, journalRetentionDays: 'forever', keep: 'all' } };
+    expect(errors(broken)).toEqual([
+      'historian.retentionDays: keep history at least 1 day',
+      'historian.maxSizeMb: Invalid input: expected int, received number',
+      'historian.flushIntervalMs: Too small: expected number to be >=100',
+      'historian.journalRetentionDays: Invalid input: expected number, received string',
+      'historian: Unrecognized key: "keep"',
+    ]);
+    expect(errors({ ...good, historian: { maxSizeMb: 8 } })).toEqual(['historian.maxSizeMb: allow at least 16 MB']);
+  });
+
   it('refuses a file of another format version', () => {
     expect(errors({ ...good, version: 2 })).toEqual(['version: Invalid input: expected 1']);
   });

@@ -56,11 +56,23 @@ export const tagSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * What the historian keeps and how often it writes; a changed section takes
+ * effect in the running app, no restart. Retention deletes whole hours, so an
+ * age below a day or a size below 16 MB would leave little but the last hour.
+ */
 export const historianSettingsSchema = z.strictObject({
-  retentionDays: z.number().positive().max(36_500).default(90),
-  maxSizeMb: z.number().int().positive().max(1_000_000).default(2048),
+  /** Samples older than this are deleted. */
+  retentionDays: z.number().min(1, 'keep history at least 1 day').max(36_500).default(90),
+  /** When the database grows past this, its oldest hours of samples are deleted until it fits. */
+  maxSizeMb: z.number().int().min(16, 'allow at least 16 MB').max(1_000_000).default(2048),
+  /** How often samples are committed: at most this much is lost when the power fails. */
   flushIntervalMs: z.number().int().min(100).max(60_000).default(1000),
+  /** Alarm journal entries older than this are deleted; absent: the journal is kept. The audit trail is never deleted. */
+  journalRetentionDays: z.number().min(1, 'keep the journal at least 1 day').max(36_500).optional(),
 });
+
+export type HistorianSettings = z.infer<typeof historianSettingsSchema>;
 
 // Pen tag ids are not checked against the tags: a layout outlives a tag
 // renamed on the server, and its trend names the missing pen instead.
