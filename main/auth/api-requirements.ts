@@ -45,6 +45,7 @@ export const liveApiRequirements: RequirementTable<LiveApi> = {
 
 export const historyApiRequirements: RequirementTable<HistoryApi> = {
   readHistory: VIEW,
+  exportHistory: VIEW,
 };
 
 export const authApiRequirements: RequirementTable<AuthApi> = {

@@ -1,5 +1,6 @@
 import { statusText } from '../../shared/status-code.js';
 import type { Historian } from './historian.js';
+import { ROLLUP_LEVELS_MS } from './rollup-plan.js';
 import type { BucketSeries, RawSeries } from './worker-protocol.js';
 
 export interface HistoryCsvRequest {
@@ -21,6 +22,8 @@ type Reader = Pick<Historian, 'readSeries'>;
 
 const RAW_ROWS_PER_READ = 10_000;
 const INTERVALS_PER_READ = 2_000;
+/** Rollup rows (or seconds of raw samples) one read may cover per tag, whatever the interval: bounds a read's memory. */
+const CELLS_PER_READ = 200_000;
 const LINES_PER_CHUNK = 1_000;
 export const AGGREGATE_COLUMNS = ['avg', 'min', 'max', 'first', 'last', 'samples', 'bad'] as const;
 
@@ -78,8 +81,9 @@ async function* aggregatedCsv(historian: Reader, { tagIds, from, to, intervalMs 
   yield `\uFEFF${csvLine(header.map(textCell))}`;
   const start = Math.floor(from / intervalMs) * intervalMs;
   const end = Math.ceil(to / intervalMs) * intervalMs;
-  for (let chunk = start; chunk < end; chunk += INTERVALS_PER_READ * intervalMs) {
-    const chunkEnd = Math.min(end, chunk + INTERVALS_PER_READ * intervalMs);
+  const span = intervalsPerRead(intervalMs) * intervalMs;
+  for (let chunk = start; chunk < end; chunk += span) {
+    const chunkEnd = Math.min(end, chunk + span);
     const buckets = (chunkEnd - chunk) / intervalMs;
     const series = (await historian.readSeries({ tagIds, from: chunk, to: chunkEnd, buckets, rawLimit: 0, exact: true })) as BucketSeries[];
     const at = series.map(() => 0);
@@ -101,6 +105,28 @@ async function* aggregatedCsv(historian: Reader, { tagIds, from, to, intervalMs 
     }
     if (lines.length > 0) yield lines.join('');
   }
+}
+
+/**
+ * The interval for about `buckets` rows over [from, to): the width rounded up
+ * to a whole multiple of the widest rollup level it holds, so the rows come
+ * from rollups rather than every raw sample. Rows are aligned as any
+ * interval's, so there may be one more than asked.
+ */
+export function intervalForBuckets(from: number, to: number, buckets: number): number {
+  const width = Math.max(1, Math.ceil((to - from) / buckets));
+  const level = widestLevel((l) => l <= width);
+  return level === undefined ? width : Math.ceil(width / level) * level;
+}
+
+/** An interval that no rollup level divides is read from raw samples: fewer intervals per read, then. */
+function intervalsPerRead(intervalMs: number): number {
+  const tile = widestLevel((level) => intervalMs % level === 0) ?? ROLLUP_LEVELS_MS[0];
+  return Math.max(1, Math.min(INTERVALS_PER_READ, Math.floor((CELLS_PER_READ * tile) / intervalMs)));
+}
+
+function widestLevel(fits: (level: number) => boolean): number | undefined {
+  return ROLLUP_LEVELS_MS.findLast(fits);
 }
 
 function timeCells(time: number): [string, string] {
