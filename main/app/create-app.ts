@@ -19,6 +19,7 @@ import { formatIssue } from '../project/project-error.js';
 import { readProjectFile, writeProjectFile } from '../project/project-file.js';
 import { historianSettingsSchema, type Project } from '../project/project-schema.js';
 import { ProjectStore } from '../project/project-store.js';
+import { sealClearPasswords } from '../project/seal-clear-passwords.js';
 import { FileWatcher } from '../project/watch-file.js';
 import { historianConfig } from './historian-config.js';
 import { ProjectRunner } from './project-runner.js';
@@ -127,17 +128,19 @@ export function createApp(options: AppOptions): App {
     conditionSources.set(connectionId, events);
     alarms.addConditionSource(connectionId, events);
   });
-  const sourceFactory = connections.sourceFactory();
   const runner = new ProjectRunner({
     core,
-    sourceFactory: (config, listener) =>
-      sourceFactory(config, {
-        ...listener,
-        status: (status) => {
-          listener.status(status);
-          if (status.state === 'reconnecting') conditionSources.get(config.id)?.connectionLost();
-        },
-      }),
+    sourceFactory: (settings) => {
+      const createSource = connections.sourceFactory(settings);
+      return (config, listener) =>
+        createSource(config, {
+          ...listener,
+          status: (status) => {
+            listener.status(status);
+            if (status.state === 'reconnecting') conditionSources.get(config.id)?.connectionLost();
+          },
+        });
+    },
     userDataDir,
     simulatorEntry: options.simulatorEntry,
     log,
@@ -178,10 +181,40 @@ export function createApp(options: AppOptions): App {
     core.setProject({ name: running ?? '', file, issues });
   };
 
+  /**
+   * A password typed into the file in clear is sealed and the file saved
+   * without it, before anything connects (README: Project files). Returns the
+   * project to run and the file's text now, or null when refused.
+   */
+  const sealOnLoad = async (file: string, project: Project, text: string): Promise<{ project: Project; text: string } | null> => {
+    let result: Awaited<ReturnType<typeof sealClearPasswords>>;
+    try {
+      result = await sealClearPasswords(project, (plain) => secrets.seal(plain));
+    } catch (error) {
+      refuse(file, [error instanceof Error ? error.message : String(error)]);
+      return null;
+    }
+    if (result.sealed.length === 0) return { project, text };
+    const where = result.sealed.join(', ');
+    try {
+      const saved = await writeProjectFile(file, result.project);
+      watcher?.expect(saved);
+      log('info', `project ${file}: sealed the clear-text password at ${where} and saved the file without it`);
+      security.audit.record({ action: 'project.change', user: '', station: 'file', target: file, oldValue: null, newValue: null, result: 'ok', detail: `sealed the clear-text password at ${where}` });
+      return { project: result.project, text: saved };
+    } catch (error) {
+      // Still run, sealed in memory: the plant matters more than a file the station may not write.
+      log('error', `project ${file}: the password at ${where} is sealed for this run, but the file cannot be saved (${error instanceof Error ? error.message : String(error)}): remove the clear text from it by hand`);
+      return { project: result.project, text };
+    }
+  };
+
   const reload = async (file: string, text: string) => {
     const result = parseProject(text);
     if (!result.ok) return refuse(file, result.issues.map(formatIssue));
-    await run(file, result.project);
+    const loaded = await sealOnLoad(file, result.project, text);
+    if (loaded === null) return;
+    await run(file, loaded.project);
     security.audit.record({ action: 'project.change', user: '', station: 'file', target: file, oldValue: null, newValue: null, result: 'ok', detail: 'reloaded after an edit on disk' });
     log('info', `project ${file} reloaded`);
   };
@@ -200,9 +233,15 @@ export function createApp(options: AppOptions): App {
         await writeProjectFile(file, demoProject());
       }
       const result = await readProjectFile(file);
-      if (result.ok) await run(file, result.project);
-      else refuse(file, result.issues.map(formatIssue));
-      watcher = new FileWatcher(file, result.text ?? '', (text) => void reload(file, text));
+      let text = result.text ?? '';
+      if (result.ok) {
+        const loaded = await sealOnLoad(file, result.project, text);
+        if (loaded !== null) {
+          text = loaded.text;
+          await run(file, loaded.project);
+        }
+      } else refuse(file, result.issues.map(formatIssue));
+      watcher = new FileWatcher(file, text, (changed) => void reload(file, changed));
     },
     async dispose() {
       watcher?.dispose();

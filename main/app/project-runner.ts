@@ -1,13 +1,15 @@
 import path from 'node:path';
+import type { ServerSettings } from '../../shared/api/connection-api.js';
 import type { TidewatchCore } from '../api/tidewatch-core.js';
-import type { ConnectionDefinition, Log, SourceFactory } from '../api/sample-source.js';
-import { changedServers, projectConnections } from '../project/project-connections.js';
+import type { Log, SourceFactory } from '../api/sample-source.js';
+import { changedServers, projectConnections, type ProjectConnection } from '../project/project-connections.js';
 import type { Project } from '../project/project-schema.js';
 import { startSimulator, type RunningSimulator } from '../simulator/start-simulator.js';
 
 export interface ProjectRunnerDeps {
   readonly core: TidewatchCore;
-  readonly sourceFactory: SourceFactory;
+  /** Each server's connection made with its own settings: security mode and policy, login, reconnection. */
+  readonly sourceFactory: (settings: ServerSettings) => SourceFactory;
   readonly userDataDir: string;
   /** The bundled demo plant process entry (dist/main/simulator.js). */
   readonly simulatorEntry: string;
@@ -16,12 +18,13 @@ export interface ProjectRunnerDeps {
 
 /**
  * Makes the core run what a project says. Applying a new version of the
- * project rebuilds only the servers whose settings or tags changed; the
- * others keep their sessions and subscriptions. The embedded demo plant is
- * started when a project asks for it and stopped when none does.
+ * project rebuilds only the servers whose settings (security, login, ...) or
+ * tags changed; the others keep their sessions and subscriptions. The
+ * embedded demo plant is started when a project asks for it and stopped when
+ * none does.
  */
 export class ProjectRunner {
-  private running: ConnectionDefinition[] = [];
+  private running: ProjectConnection[] = [];
   private plant: RunningSimulator | null = null;
   private plantError: string | null = null;
   private disposed = false;
@@ -43,10 +46,10 @@ export class ProjectRunner {
     const next = projectConnections(project, (server) => (server.embedded ? (this.plant?.endpointUrl ?? '') : (server.endpointUrl ?? '')));
     const { stop, start } = changedServers(this.running, next);
     for (const id of stop) await core.removeConnection(id);
-    for (const definition of next.filter((c) => start.includes(c.id))) {
+    for (const { settings, ...definition } of next.filter((c) => start.includes(c.id))) {
       const embedded = project.servers.find((s) => s.id === definition.id)?.embedded !== undefined;
       if (embedded && this.plantError !== null) core.addFailedConnection(definition.id, definition.name, '', this.plantError);
-      else core.addConnection(definition, this.deps.sourceFactory);
+      else core.addConnection(definition, this.deps.sourceFactory(settings));
     }
     this.running = next;
     if (!wantsPlant) await this.stopPlant();

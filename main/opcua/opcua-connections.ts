@@ -59,15 +59,10 @@ export class OpcuaConnections {
     this.host = host;
   }
 
-  /**
-   * For core.addConnection. Without settings the server is reached as the
-   * ConnectionDefinition says (no security, anonymous), as projects did
-   * before they carried connection settings.
-   */
-  sourceFactory(settings?: ServerSettings): SourceFactory {
+  /** For core.addConnection: one server, reached with its settings (security, login, reconnection). */
+  sourceFactory(settings: ServerSettings): SourceFactory {
     return (config, listener) => {
-      const resolved = settings ?? serverSettingsSchema.parse({ id: config.id, name: config.name, endpointUrl: config.endpointUrl, publishingInterval: config.publishingInterval });
-      const connection = new OpcuaConnection({ ...resolved, id: config.id, name: config.name, endpointUrl: config.endpointUrl }, config.tags, listener, {
+      const connection = new OpcuaConnection({ ...settings, id: config.id, name: config.name, endpointUrl: config.endpointUrl }, config.tags, listener, {
         pki: this.pki,
         resolveSecret: (reference) => this.resolveSecret(reference),
         onStop: () => {

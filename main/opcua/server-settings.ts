@@ -1,8 +1,9 @@
 import { MessageSecurityMode, SecurityPolicy } from 'node-opcua';
 import { SECURITY_POLICIES, type SecurityMode, type SecurityPolicyName } from '../../shared/api/connection-api.js';
 
-// The schemas live in the contract (the connection dialog sends them too);
-// the project file takes them from here.
+// The schemas live in the contract (the connection dialog sends them too).
+// The project file (main/project) takes them from there, not from here: this
+// file imports node-opcua, which only main/opcua may.
 export {
   deadbandSchema,
   reconnectSettingsSchema,

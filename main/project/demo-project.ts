@@ -1,6 +1,6 @@
 import { demoNodeId, plantVariables } from '../simulator/plant-catalogue.js';
 import { alarmDefinitionsSchema } from '../alarms/alarm-definition.js';
-import { PROJECT_FORMAT_VERSION, type Project } from './project-schema.js';
+import { PROJECT_FORMAT_VERSION, serverSchema, type Project } from './project-schema.js';
 
 export const DEMO_SERVER_ID = 'demo';
 const FAST_SIGNALS = new Set(['Pump1.Vibration']);
@@ -15,7 +15,8 @@ export function demoProject(): Project {
     $schema: '../schema/tidewatch-project.schema.json',
     version: PROJECT_FORMAT_VERSION,
     name: 'Demo plant',
-    servers: [{ id: DEMO_SERVER_ID, name: 'Demo plant', embedded: 'demo-plant', publishingInterval: 100 }],
+    // Parsed, so the file shows every connection setting with its default (no security on the local demo).
+    servers: [serverSchema.parse({ id: DEMO_SERVER_ID, name: 'Demo plant', embedded: 'demo-plant', publishingInterval: 100 })],
     tags: plantVariables.map((variable) => ({
       name: variable.name,
       server: DEMO_SERVER_ID,

@@ -81,6 +81,53 @@ describe('parseProject', () => {
     ]);
   });
 
+  describe('server security and login', () => {
+    const sealed = 'tw-sealed:v1:aes-256-gcm:c2VhbGVk';
+    const secured = { id: 'line2', name: 'Line 2 PLC', endpointUrl: 'opc.tcp://10.0.0.6:4840', securityMode: 'SignAndEncrypt', securityPolicy: 'Aes256_Sha256_RsaPss' };
+    const withServer = (server: Record<string, unknown>) => ({ ...good, servers: [...good.servers, { ...secured, ...server }] });
+
+    it('takes a mode, a policy and each kind of login, and defaults to no security, anonymous', () => {
+      const result = parseProject(
+        text({
+          ...good,
+          servers: [
+            ...good.servers,
+            { ...secured, user: { kind: 'userName', userName: 'operator', passwordSecret: sealed } },
+            { ...secured, id: 'line3', securityMode: 'Sign', securityPolicy: 'Basic256Sha256', user: { kind: 'certificate', certificateFile: 'c.pem', privateKeyFile: 'c.key' } },
+            { ...secured, id: 'line4', securityPolicy: 'Aes128_Sha256_RsaOaep', user: { kind: 'userName', userName: 'op', password: 'typed by hand' } },
+          ],
+        }),
+      );
+      if (!result.ok) throw new Error(result.issues.map(formatIssue).join('; '));
+      const [plain, , line2, line3, line4] = result.project.servers;
+      expect(plain).toMatchObject({ securityMode: 'None', securityPolicy: 'None', user: { kind: 'anonymous' }, autoAcceptServerCertificate: false });
+      expect(line2).toMatchObject({ securityMode: 'SignAndEncrypt', securityPolicy: 'Aes256_Sha256_RsaPss', user: { kind: 'userName', userName: 'operator', passwordSecret: sealed } });
+      expect(line3?.user).toEqual({ kind: 'certificate', certificateFile: 'c.pem', privateKeyFile: 'c.key' });
+      expect(line4?.user).toEqual({ kind: 'userName', userName: 'op', password: 'typed by hand' });
+    });
+
+    it('names the server and the field of each bad value', () => {
+      expect(errors(withServer({ securityPolicy: 'Basic128Rsa15' }))).toEqual([
+        'servers[2].securityPolicy: Invalid option: expected one of "None"|"Basic256Sha256"|"Aes128_Sha256_RsaOaep"|"Aes256_Sha256_RsaPss"',
+      ]);
+      expect(errors(withServer({ securityMode: 'Encrypt' }))).toEqual(['servers[2].securityMode: Invalid option: expected one of "None"|"Sign"|"SignAndEncrypt"']);
+      expect(errors(withServer({ securityPolicy: 'None' }))).toEqual([
+        'servers[2].securityPolicy: securityMode None goes with securityPolicy None, and Sign/SignAndEncrypt with a real policy',
+      ]);
+      expect(errors(withServer({ user: { kind: 'kerberos' } }))).toEqual(["servers[2].user.kind: Invalid discriminator value. Expected 'anonymous' | 'userName' | 'certificate'"]);
+      expect(errors(withServer({ user: { kind: 'certificate', certificateFile: 'c.pem' } }))).toEqual(['servers[2].user.privateKeyFile: Invalid input: expected string, received undefined']);
+    });
+
+    it('refuses a clear-text password where a sealed one belongs, and a password given twice or not at all', () => {
+      expect(errors(withServer({ user: { kind: 'userName', userName: 'op', passwordSecret: 'hunter2' } }))).toEqual([
+        'servers[2].user.passwordSecret: must be sealed (start with "tw-sealed:v1:"), as Tidewatch writes it: secrets are never stored in clear text; put a clear-text password in "password" instead, and Tidewatch seals it when it loads the file',
+      ]);
+      const once = 'servers[2].user.password: give the password once: in clear in "password" (Tidewatch seals it when it loads the file) or sealed in "passwordSecret"';
+      expect(errors(withServer({ user: { kind: 'userName', userName: 'op', password: 'x', passwordSecret: sealed } }))).toEqual([once]);
+      expect(errors(withServer({ user: { kind: 'userName', userName: 'op' } }))).toEqual([once]);
+    });
+  });
+
   it('refuses write limits upside down', () => {
     const broken = { ...good, tags: [{ name: 'A', server: 'demo', nodeId: 'ns=1;s=A', writeLimits: { low: 10, high: 5 } }] };
     expect(errors(broken)).toEqual(['tags[0].writeLimits.low: low must not be above high']);

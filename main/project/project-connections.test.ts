@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionDefinition } from '../api/sample-source.js';
 import { changedServers, projectConnections } from './project-connections.js';
 import { demoProject } from './demo-project.js';
+import { parseProject } from './parse-project.js';
+import type { Project } from './project-schema.js';
 
 const connection = (id: string, tags: string[], endpointUrl = `opc.tcp://h/${id}`): ConnectionDefinition => ({
   id,
@@ -17,6 +19,58 @@ describe('projectConnections', () => {
     expect(demo?.endpointUrl).toBe('opc.tcp://127.0.0.1:1234');
     expect(demo?.tags.length).toBeGreaterThanOrEqual(40);
     expect(demo?.tags.find((t) => t.name === 'Pump1.Vibration')?.samplingInterval).toBe(10);
+  });
+});
+
+describe('each server’s connection settings', () => {
+  const sealed = 'tw-sealed:v1:aes-256-gcm:c2VhbGVk';
+  const project = (line2: Record<string, unknown> = {}): Project => {
+    const result = parseProject(
+      JSON.stringify({
+        version: 1,
+        name: 'Two lines',
+        servers: [
+          { id: 'line1', name: 'Line 1', endpointUrl: 'opc.tcp://h:1' },
+          { id: 'line2', name: 'Line 2', endpointUrl: 'opc.tcp://h:2', securityMode: 'SignAndEncrypt', securityPolicy: 'Basic256Sha256', user: { kind: 'userName', userName: 'op', passwordSecret: sealed }, ...line2 },
+        ],
+        tags: [
+          { name: 'A', server: 'line1', nodeId: 'ns=1;s=A' },
+          { name: 'B', server: 'line2', nodeId: 'ns=1;s=B' },
+        ],
+      }),
+    );
+    if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+    return result.project;
+  };
+  const connections = (p: Project) => projectConnections(p, (server) => server.endpointUrl ?? '');
+
+  it('carries the security mode, policy and login the project gives each server', () => {
+    const [line1, line2] = connections(project());
+    expect(line1?.settings).toMatchObject({ id: 'line1', endpointUrl: 'opc.tcp://h:1', securityMode: 'None', securityPolicy: 'None', user: { kind: 'anonymous' } });
+    expect(line2?.settings).toEqual({
+      id: 'line2',
+      name: 'Line 2',
+      endpointUrl: 'opc.tcp://h:2',
+      securityMode: 'SignAndEncrypt',
+      securityPolicy: 'Basic256Sha256',
+      publishingInterval: 100,
+      autoAcceptServerCertificate: false,
+      reconnect: { initialDelayMs: 250, maxDelayMs: 5000 },
+      user: { kind: 'userName', userName: 'op', passwordSecret: sealed },
+    });
+  });
+
+  it('rebuilds only the server whose security or login changed', () => {
+    const before = connections(project());
+    expect(changedServers(before, connections(project({ securityPolicy: 'Aes256_Sha256_RsaPss' })))).toEqual({ stop: ['line2'], start: ['line2'] });
+    expect(changedServers(before, connections(project({ user: { kind: 'anonymous' } })))).toEqual({ stop: ['line2'], start: ['line2'] });
+    expect(changedServers(before, connections(project()))).toEqual({ stop: [], start: [] });
+  });
+
+  it('never passes a password still in clear to a connection', () => {
+    const [, line2] = connections(project({ user: { kind: 'userName', userName: 'op', password: 'op-secret' } }));
+    expect(line2?.settings.user).toEqual({ kind: 'userName', userName: 'op', passwordSecret: '' });
+    expect(JSON.stringify(line2)).not.toContain('op-secret');
   });
 });
 

@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { alarmDefinitionSchema } from '../alarms/alarm-definition.js';
 import { rolesSectionSchema, usersSectionSchema } from '../auth/auth-project-schema.js';
 import { trendLayoutSchema } from '../../shared/api/trend-api.js';
+import { sealedSecretSchema } from '../secrets/sealed-secret-schema.js';
+import {
+  anonymousUserSchema,
+  certificateUserSchema,
+  refineServerSettings,
+  serverSettingsFields,
+  userNameUserSchema,
+} from '../../shared/api/connection-api.js';
 
 /**
  * The project file: one JSON document that says everything an HMI station
@@ -16,19 +24,39 @@ const id = z
   .max(64)
   .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-"');
 
-export const serverSchema = z
-  .strictObject({
-    id,
-    name: z.string().min(1).max(200),
+/**
+ * A user-name login keeps its password sealed by this station
+ * (passwordSecret). An engineer writing the file by hand puts it in clear in
+ * `password`; Tidewatch seals it as it loads the file and saves the file
+ * without it (seal-clear-passwords.ts), so it never stays in clear text.
+ */
+const projectUserNameSchema = userNameUserSchema
+  .extend({
+    passwordSecret: sealedSecretSchema.optional().describe('The password as this station sealed it ("tw-sealed:v1:..."); Tidewatch writes it.'),
+    password: z.string().min(1).max(1024).optional().describe('A password typed in clear: Tidewatch seals it into passwordSecret when it loads the file, and saves the file without it.'),
+  })
+  .refine((user) => (user.password === undefined) !== (user.passwordSecret === undefined), {
+    message: 'give the password once: in clear in "password" (Tidewatch seals it when it loads the file) or sealed in "passwordSecret"',
+    path: ['password'],
+  });
+
+const { id: serverId, name, endpointUrl, ...connectionFields } = serverSettingsFields;
+
+/** A server: where it is and how to connect (security, login, reconnection), the same fields the connection dialog sends. */
+export const serverSchema = refineServerSettings(
+  z.strictObject({
+    id: serverId,
+    name,
     /** opc.tcp://host:port/path of a plant server... */
-    endpointUrl: z.string().regex(/^opc\.tcp:\/\/[^\s/:]+(:\d{1,5})?(\/\S*)?$/, 'must look like opc.tcp://host:port/path').optional(),
+    endpointUrl: endpointUrl.optional(),
     /** ...or a server Tidewatch starts itself: the demo plant. */
     embedded: z.literal('demo-plant').optional(),
-    publishingInterval: z.number().int().min(10).max(60_000).default(100),
-  })
-  .refine((s) => (s.endpointUrl === undefined) !== (s.embedded === undefined), {
-    message: 'give either endpointUrl or embedded, not both or neither',
-  });
+    ...connectionFields,
+    user: z.discriminatedUnion('kind', [anonymousUserSchema, projectUserNameSchema, certificateUserSchema]).default({ kind: 'anonymous' }),
+  }),
+).refine((s) => (s.endpointUrl === undefined) !== (s.embedded === undefined), {
+  message: 'give either endpointUrl or embedded, not both or neither',
+});
 
 export const deadbandSchema = z.strictObject({
   type: z.enum(['absolute', 'percent']),

@@ -35,6 +35,13 @@ describe('ProjectStore', () => {
     expect(s.project.tags).toHaveLength(demoProject().tags.length);
   });
 
+  it('never writes a password in clear text', async () => {
+    const { store: s, file } = store();
+    const server = { ...s.project.servers[0]!, id: 'line2', embedded: undefined, endpointUrl: 'opc.tcp://h:1', user: { kind: 'userName' as const, userName: 'op', password: 'op-secret' } };
+    await expect(s.update((p) => ({ ...p, servers: [...p.servers, server] }))).rejects.toThrow('servers[1].user.password: a password is saved sealed, never in clear text');
+    expect(() => readFileSync(file)).toThrow(/ENOENT/);
+  });
+
   it('applies concurrent changes one after the other, losing none', async () => {
     const { store: s } = store();
     await Promise.all([s.update((p) => ({ ...p, name: `${p.name} A` })), s.update((p) => ({ ...p, name: `${p.name} B` }))]);

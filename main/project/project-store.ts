@@ -2,6 +2,7 @@ import { parseProject, serializeProject } from './parse-project.js';
 import { formatIssue } from './project-error.js';
 import { writeProjectFile } from './project-file.js';
 import type { Project } from './project-schema.js';
+import { clearPasswordPaths } from './seal-clear-passwords.js';
 
 export class ProjectUpdateError extends Error {
   override name = 'ProjectUpdateError';
@@ -36,6 +37,8 @@ export class ProjectStore {
     const next = this.queue.then(async () => {
       const result = parseProject(serializeProject(change(this.current)));
       if (!result.ok) throw new ProjectUpdateError(`the change would break the project: ${result.issues.map(formatIssue).join('; ')}`);
+      const clear = clearPasswordPaths(result.project);
+      if (clear.length > 0) throw new ProjectUpdateError(`${clear.join(', ')}: a password is saved sealed, never in clear text`);
       const text = await writeProjectFile(this.file, result.project);
       this.current = result.project;
       await this.onWritten(text, result.project);

@@ -5,4 +5,6 @@ import { SEALED_PREFIX } from './secret-box.js';
 export const sealedSecretSchema = z
   .string()
   .max(64 * 1024)
-  .refine((value) => value.startsWith(SEALED_PREFIX), { message: `must be sealed (start with "${SEALED_PREFIX}"): secrets are never stored in clear text; enter it in Tidewatch, which seals it` });
+  .refine((value) => value.startsWith(SEALED_PREFIX), {
+    message: `must be sealed (start with "${SEALED_PREFIX}"), as Tidewatch writes it: secrets are never stored in clear text; put a clear-text password in "password" instead, and Tidewatch seals it when it loads the file`,
+  });

@@ -16,20 +16,25 @@ const ID_PATTERN = /^[A-Za-z0-9_.-]+$/;
 const MAX_PATH = 4096;
 
 /** opc.tcp://host[:port][/path]; a bracketed IPv6 host is allowed. */
+const OPC_TCP_URL = /^opc\.tcp:\/\/(\[[0-9A-Fa-f:.]+\]|[^\s/:[\]]+)(:\d{1,5})?(\/\S*)?$/;
+
 export function isOpcTcpUrl(text: string): boolean {
-  return /^opc\.tcp:\/\/(\[[0-9A-Fa-f:.]+\]|[^\s/:[\]]+)(:\d{1,5})?(\/\S*)?$/.test(text);
+  return OPC_TCP_URL.test(text);
 }
 
-export const endpointUrlSchema = z.string().max(2048).refine(isOpcTcpUrl, 'must look like opc.tcp://host:port/path');
+// A regex, not a refine: the published project JSON Schema carries it as a pattern, so editors check it too.
+export const endpointUrlSchema = z.string().max(2048).regex(OPC_TCP_URL, 'must look like opc.tcp://host:port/path');
 const idSchema = z.string().min(1).max(64).regex(ID_PATTERN, 'use letters, digits, "_", "." or "-"');
 /** A password as the SecretBox sealed it (its seal() output): never the password itself. */
 const secretRefSchema = z.string().min(1).max(64 * 1024);
 
-export const userIdentitySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('anonymous') }),
-  z.strictObject({ kind: z.literal('userName'), userName: z.string().min(1).max(256), passwordSecret: secretRefSchema }),
-  z.strictObject({ kind: z.literal('certificate'), certificateFile: z.string().min(1).max(MAX_PATH), privateKeyFile: z.string().min(1).max(MAX_PATH) }),
-]);
+// The three logins, each on its own so the dialog's request and the project file
+// can vary how a password arrives (plain beside it; clear text to be sealed at load).
+export const anonymousUserSchema = z.strictObject({ kind: z.literal('anonymous') });
+export const userNameUserSchema = z.strictObject({ kind: z.literal('userName'), userName: z.string().min(1).max(256), passwordSecret: secretRefSchema });
+export const certificateUserSchema = z.strictObject({ kind: z.literal('certificate'), certificateFile: z.string().min(1).max(MAX_PATH), privateKeyFile: z.string().min(1).max(MAX_PATH) });
+
+export const userIdentitySchema = z.discriminatedUnion('kind', [anonymousUserSchema, userNameUserSchema, certificateUserSchema]);
 
 export const reconnectSettingsSchema = z.strictObject({
   /** First retry after a loss, doubling up to maxDelayMs; retries never stop. */
@@ -70,11 +75,7 @@ export const serverSettingsFields = { ...serverSettingsShape, user: userIdentity
 export const serverSettingsSchema = refineServerSettings(z.strictObject(serverSettingsFields));
 
 /** The same from the connection dialog: a user-name password arrives beside it, plain, to be sealed. */
-const requestedUserSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('anonymous') }),
-  z.strictObject({ kind: z.literal('userName'), userName: z.string().min(1).max(256), passwordSecret: secretRefSchema.optional() }),
-  z.strictObject({ kind: z.literal('certificate'), certificateFile: z.string().min(1).max(MAX_PATH), privateKeyFile: z.string().min(1).max(MAX_PATH) }),
-]);
+const requestedUserSchema = z.discriminatedUnion('kind', [anonymousUserSchema, userNameUserSchema.extend({ passwordSecret: secretRefSchema.optional() }), certificateUserSchema]);
 const requestedSettingsSchema = refineServerSettings(z.strictObject({ ...serverSettingsShape, user: requestedUserSchema.default({ kind: 'anonymous' }) }));
 
 export type ServerSettings = z.output<typeof serverSettingsSchema>;
