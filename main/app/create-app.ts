@@ -19,6 +19,7 @@ import { formatIssue } from '../project/project-error.js';
 import { readProjectFile, writeProjectFile } from '../project/project-file.js';
 import { historianSettingsSchema, type Project } from '../project/project-schema.js';
 import { ProjectStore } from '../project/project-store.js';
+import { withoutServer, withServer } from '../project/project-servers.js';
 import { sealClearPasswords } from '../project/seal-clear-passwords.js';
 import { FileWatcher } from '../project/watch-file.js';
 import { historianConfig } from './historian-config.js';
@@ -112,12 +113,21 @@ export function createApp(options: AppOptions): App {
   let alarmDefinitions = '';
   // Passwords in the project and from the dialog are sealed with the station's key (issue 7: never clear text).
   const secrets = options.secretBox ?? openKeyFileBox(userDataDir);
+  const requireStore = (what: string) => {
+    if (store === null) throw new Error(`no project is loaded (see its errors in the status bar): servers cannot be ${what} until it is fixed`);
+    return store;
+  };
   // The PKI opens (on first run: creates the app certificate) while the rest starts; connections wait for it.
   const connections = new OpcuaConnections({
     pki: OpcuaPki.open(path.join(userDataDir, 'pki'), log),
     log,
     resolveSecret: (sealed) => secrets.open(sealed),
     sealSecret: (plain) => secrets.seal(plain),
+    // The dialog's servers live in the project, so they come back after a restart; the runner starts and stops them.
+    servers: {
+      add: async (settings) => void (await requireStore('added').update((project) => withServer(project, settings))),
+      remove: async (id) => void (await requireStore('removed').update((project) => withoutServer(project, id))),
+    },
   });
   connections.attach(core);
   core.registerApi(() => connections.api());

@@ -29,6 +29,17 @@ export interface OpcuaConnectionsOptions {
   readonly resolveSecret: ResolveSecret;
   /** Seals a password typed into the dialog (the SecretBox); without one it is kept in memory for this run only. */
   readonly sealSecret?: (plain: string) => Promise<string>;
+  /**
+   * Where servers added and removed in the dialog are kept (the project),
+   * which then starts or stops their connections; without it they run
+   * directly, for this run only.
+   */
+  readonly servers?: ServerStore;
+}
+
+export interface ServerStore {
+  add(settings: ServerSettings): Promise<void>;
+  remove(id: string): Promise<void>;
 }
 
 type SessionListener = (session: ClientSession) => void;
@@ -119,8 +130,12 @@ export class OpcuaConnections {
       },
       addServer: (request) => this.addServer(request),
       removeServer: async ({ connectionId }) => {
-        this.requireConnection('removeServer', connectionId);
-        await this.requireHost('removeServer').removeConnection(connectionId);
+        const { settings } = this.requireConnection('removeServer', connectionId);
+        const host = this.requireHost('removeServer');
+        const store = this.options.servers;
+        if (store) await this.answer('removeServer', settings.name, () => store.remove(connectionId));
+        else await host.removeConnection(connectionId);
+        this.options.log('info', `server ${settings.name} (${settings.endpointUrl}) removed`);
       },
       browseNode: ({ connectionId, nodeId }) => this.withSession('browseNode', connectionId, nodeId, ({ session }) => browseNode(session, nodeId)),
       findNodes: ({ connectionId, text }) => this.withSession('findNodes', connectionId, text, ({ session, limits }) => findNodes(session, text, limits)),
@@ -146,7 +161,9 @@ export class OpcuaConnections {
     const parsed = serverSettingsSchema.safeParse({ ...requested, user });
     if (!parsed.success) throw new ApiError(`addServer: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const settings = parsed.data;
-    host.addConnection({ id: settings.id, name: settings.name, endpointUrl: settings.endpointUrl, publishingInterval: settings.publishingInterval, tags: [] }, this.sourceFactory(settings));
+    const store = this.options.servers;
+    if (store) await this.answer('addServer', settings.name, () => store.add(settings));
+    else host.addConnection({ id: settings.id, name: settings.name, endpointUrl: settings.endpointUrl, publishingInterval: settings.publishingInterval, tags: [] }, this.sourceFactory(settings));
     this.options.log('info', `server ${settings.name} (${settings.endpointUrl}) added`);
   }
 

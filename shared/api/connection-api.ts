@@ -230,7 +230,9 @@ export interface ConnectionApi {
   trustServerCertificate(request: CertificateRequest): Promise<void>;
   /** Moves it to rejected/ (untrusting a trusted one). */
   rejectServerCertificate(request: CertificateRequest): Promise<void>;
+  /** Saves the server in the project (so it is there after a restart) and connects to it. */
   addServer(request: AddServerRequest): Promise<void>;
+  /** Takes the server and its tags out of the project; refused, naming them, while alarms watch its tags. */
   removeServer(request: ConnectionRequest): Promise<void>;
   browseNode(request: BrowseNodeRequest): Promise<BrowseResult>;
   findNodes(request: FindNodesRequest): Promise<FindNodesResult>;
