@@ -109,6 +109,9 @@ export class OpcuaAlarmEvents implements ConditionSource {
     await new Promise<void>((resolve, reject) => {
       subscription.once('started', () => resolve());
       subscription.once('internal_error', reject);
+      // A session closed while the subscription is created (its server removed or rebuilt just
+      // after connecting) fails it with 'error': unheard, that event would crash the main process.
+      subscription.once('error', reject);
     });
     if (this.disposed) return void (await subscription.terminate().catch(() => undefined));
     const filter = constructEventFilter([...CONDITION_FIELDS], makeContentFilter(
