@@ -79,7 +79,8 @@ describe('browsing a server and adding its variables, in Chromium', () => {
     await added.waitFor({ timeout: 30_000 });
     await expect.poll(() => added.locator('[data-testid="pen-toggle"]').getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('true');
     await expect.poll(() => added.locator('[data-testid="tag-quality"]').textContent(), { timeout: 30_000 }).toContain('Good');
-    expect(await added.textContent()).toContain('°C');
+    // The unit comes with the tag's metadata, read beside the first samples, not before them.
+    await expect.poll(() => added.textContent(), { timeout: 30_000 }).toContain('°C');
   });
 
   it('adds a variable dragged onto the tag table', async () => {
