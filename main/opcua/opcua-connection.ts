@@ -7,6 +7,7 @@ import { coerceForWrite } from './coerce-for-write.js';
 import { ConnectError } from './connect-error.js';
 import { dataValueToSample } from './data-value-to-sample.js';
 import { establishSession } from './establish-session.js';
+import { historyReadRaw, type RawHistoryPage, type RawHistoryRange, type RawHistoryResult } from './history-read-raw.js';
 import { OpcuaPki } from './opcua-pki.js';
 import { readOperationLimits, type OperationLimits } from './read-operation-limits.js';
 import { retryDelay } from './retry-delay.js';
@@ -119,6 +120,18 @@ export class OpcuaConnection implements SampleSource {
     const dataValue = await session.read({ nodeId: tag.nodeId, attributeId: AttributeIds.Value }, 0);
     const sample = dataValueToSample(dataValue, this.now(), { time: 0, value: 0, status: 0 });
     return { value: sample.value, status: sample.status };
+  }
+
+  /**
+   * The tag's raw history from the server (HistoryRead, paged); null when its
+   * metadata did not say the server keeps that history (or is not read yet).
+   */
+  readRawHistory(index: number, range: RawHistoryRange, onPage: (page: RawHistoryPage) => void): Promise<RawHistoryResult> | null {
+    const tag = this.feed.get(index);
+    if (!tag || !this.feed.keepsHistory(index)) return null;
+    const subject = `${this.settings.name}: ${tag.nodeId}`;
+    if (!this.session || this.current.state !== 'connected') return Promise.resolve({ ok: false, reason: `${subject}: the server is not connected (${this.current.state})` });
+    return historyReadRaw(this.session, tag.nodeId, range, onPage).then((result) => (result.ok ? result : { ok: false, reason: `${subject}: ${result.reason}` }));
   }
 
   async stop(): Promise<void> {

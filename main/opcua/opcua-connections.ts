@@ -6,6 +6,7 @@ import type { ConnectionDefinition, Log, SourceFactory, TagDefinition } from '..
 import { browseNode } from './browse-node.js';
 import { discoverServer } from './discover-server.js';
 import { findNodes } from './find-nodes.js';
+import type { RawHistoryPage, RawHistoryRange, RawHistoryResult } from './history-read-raw.js';
 import { OpcuaConnection } from './opcua-connection.js';
 import type { OpcuaPki } from './opcua-pki.js';
 import { readNodeAttributes } from './read-node-attributes.js';
@@ -91,6 +92,11 @@ export class OpcuaConnections {
 
   connection(id: string): OpcuaConnection | undefined {
     return this.connections.get(id);
+  }
+
+  /** A tag's raw history from its server (OpcuaConnection.readRawHistory); null when that server keeps none of it, or is gone. */
+  readRawHistory(connectionId: string, tagIndex: number, range: RawHistoryRange, onPage: (page: RawHistoryPage) => void): Promise<RawHistoryResult> | null {
+    return this.connections.get(connectionId)?.readRawHistory(tagIndex, range, onPage) ?? null;
   }
 
   /** Runs `listener` with every server's sessions, present and future (alarms and conditions subscribe on each). */

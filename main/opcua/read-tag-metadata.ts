@@ -8,13 +8,16 @@ export interface TagMetadata {
   readonly dataType: string;
   readonly writable: boolean;
   readonly description: string;
+  /** UserAccessLevel's HistoryRead bit: the server keeps this tag's history and lets this user read it. */
+  readonly historyRead: boolean;
 }
 
 /** The metadata of one tag, or why it cannot be a tag (an unknown NodeId, a node of the wrong class). */
 export type TagMetadataResult = { readonly ok: true; readonly metadata: TagMetadata } | { readonly ok: false; readonly status: number; readonly reason: string };
 
-// AccessLevel bit 1 (CurrentWrite); UserAccessLevel applies it to this session's user.
+// AccessLevel bits 1 (CurrentWrite) and 2 (HistoryRead); UserAccessLevel applies them to this session's user.
 const CURRENT_WRITE = 0x02;
+const HISTORY_READ = 0x04;
 const ATTRIBUTES_PER_NODE = 5;
 
 /** ValueRank 0 and above has dimensions (-1 scalar, -2 any, -3 scalar or one dimension): the renderer refuses such a tag as a pen. */
@@ -23,8 +26,9 @@ function isArrayRank(valueRank: unknown): boolean {
 }
 
 /**
- * Reads what an operator needs beside a value: unit, range, type and whether
- * the current user may write it, in as few requests as the server's limits allow.
+ * Reads what an operator needs beside a value: unit, range, type, whether
+ * the current user may write it and whether the server keeps its history, in
+ * as few requests as the server's limits allow.
  * The EngineeringUnits and EURange properties are found by browse path, which
  * works on any server, not just ours.
  */
@@ -71,13 +75,18 @@ export async function readTagMetadata(session: ClientSession, nodeIds: readonly 
       ok: true,
       metadata: {
         dataType: dataTypeName(dataType.value.value as NodeId) + (isArrayRank(valueRank?.value.value) ? '[]' : ''),
-        writable: typeof access?.value.value === 'number' && (access.value.value & CURRENT_WRITE) !== 0,
+        writable: hasAccess(access, CURRENT_WRITE),
+        historyRead: hasAccess(access, HISTORY_READ),
         description: description?.value.value?.text ?? '',
         unit: unitText(property(2 * i)),
         euRange: rangeOf(property(2 * i + 1)),
       },
     };
   });
+}
+
+function hasAccess(access: DataValue | undefined, bit: number): boolean {
+  return typeof access?.value.value === 'number' && (access.value.value & bit) !== 0;
 }
 
 export async function readInBatches(session: ClientSession, nodes: ReadValueIdOptions[], size: number): Promise<DataValue[]> {

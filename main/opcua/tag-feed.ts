@@ -18,6 +18,8 @@ export class TagFeed {
   private pending: PlannedTag[] = [];
   /** Tags whose metadata read a lost connection cut short. */
   private undescribed: PlannedTag[] = [];
+  /** Tags whose server said (UserAccessLevel HistoryRead) it keeps their history for us. */
+  private readonly historyReadable = new Set<number>();
   private readonly slot: SampleSlot = { time: 0, value: 0, status: 0 };
 
   constructor(
@@ -28,6 +30,11 @@ export class TagFeed {
 
   get(index: number): PlannedTag | undefined {
     return this.tags.get(index);
+  }
+
+  /** False until the tag's metadata has been read. */
+  keepsHistory(index: number): boolean {
+    return this.historyReadable.has(index);
   }
 
   /** New tags wait to be monitored; a tag already known is left as it is. */
@@ -91,7 +98,13 @@ export class TagFeed {
       tags.forEach((tag, i) => {
         const result = metadata[i];
         if (!result) return;
-        if (result.ok) return this.listener.metadata(tag.index, result.metadata);
+        if (result.ok) {
+          // Whether history can be read is the connection's business, not something TagInfo carries.
+          const { historyRead, ...shown } = result.metadata;
+          if (historyRead) this.historyReadable.add(tag.index);
+          else this.historyReadable.delete(tag.index);
+          return this.listener.metadata(tag.index, shown);
+        }
         unexplained.delete(tag.index);
         this.monitored.delete(tag.index);
         this.reportError(tag, result.status, `cannot be a tag: ${result.reason}`);

@@ -16,6 +16,8 @@ export interface TestServerConfig {
   readonly counters?: number;
   /** How often every counter steps, ms; 100 by default. */
   readonly updateMs?: number;
+  /** Past values of Test.History (historizing), one per updateMs before the server started; 2500 by default. */
+  readonly historyValues?: number;
   readonly maxMonitoredItemsPerCall?: number;
   readonly maxNodesPerRead?: number;
   readonly maxNodesPerBrowse?: number;

@@ -104,6 +104,28 @@ let parent = root;
 for (const name of ['Area1', 'Line2', 'Cell3']) parent = namespace.addFolder(parent, { browseName: name, nodeId: `s=Test.${name}` });
 namespace.addVariable({ componentOf: parent, browseName: 'FlowSensor', nodeId: 's=Test.FlowSensor', dataType: 'Double', value: new Variant({ dataType: DataType.Double, value: 4.2 }) });
 
+// History kept by the server (HistoryRead): Test.History holds values 0, 1, 2, ... one per updateMs, the first
+// historyValues of them from before the server started. Test.NoHistory says HistoryRead in its access level but
+// keeps none, so the server refuses to read it (BadHistoryOperationUnsupported), as a misconfigured server does.
+const updateMs = config.updateMs ?? 100;
+const history = namespace.addVariable({ componentOf: root, browseName: 'History', nodeId: 's=Test.History', dataType: 'Double', minimumSamplingInterval: 0 });
+addressSpace.installHistoricalDataNode(history, { maxOnlineValues: 1_000_000 });
+const pastValues = config.historyValues ?? 2500;
+const startedAt = Date.now();
+for (let i = 0; i < pastValues; i++) {
+  history.setValueFromSource(new Variant({ dataType: DataType.Double, value: i }), StatusCodes.Good, new Date(startedAt - (pastValues - i) * updateMs));
+}
+const noHistory = namespace.addVariable({
+  componentOf: root,
+  browseName: 'NoHistory',
+  nodeId: 's=Test.NoHistory',
+  dataType: 'Double',
+  accessLevel: AccessLevelFlag.CurrentRead | AccessLevelFlag.HistoryRead,
+  userAccessLevel: AccessLevelFlag.CurrentRead | AccessLevelFlag.HistoryRead,
+  minimumSamplingInterval: 0,
+  value: new Variant({ dataType: DataType.Double, value: 0 }),
+});
+
 await server.start();
 
 let sequence = 0;
@@ -113,7 +135,9 @@ const timer = setInterval(() => {
   const value = new Variant({ dataType: DataType.Double, value: sequence });
   for (const counter of counters) counter.setValueFromSource(value, StatusCodes.Good, now);
   temperature.setValueFromSource(new Variant({ dataType: DataType.Double, value: 20 + (sequence % 100) * 0.5 }), StatusCodes.Good, now);
-}, config.updateMs ?? 100);
+  history.setValueFromSource(new Variant({ dataType: DataType.Double, value: pastValues + sequence - 1 }), StatusCodes.Good, now);
+  noHistory.setValueFromSource(value, StatusCodes.Good, now);
+}, updateMs);
 
 let stopping = false;
 const stop = async () => {
