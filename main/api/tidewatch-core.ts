@@ -128,6 +128,10 @@ export class TidewatchCore implements SessionHost {
     return [...this.tags.values()];
   }
 
+  tag(tagId: string): TagInfo | undefined {
+    return this.tagsById.get(tagId);
+  }
+
   /** station: how the client appears in the audit trail ("desktop@HOST", "browser@127.0.0.1"). */
   openClient(sink: ClientSink, station: string): ClientSession {
     const session = new ClientSession(this, sink, station);

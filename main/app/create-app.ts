@@ -6,6 +6,7 @@ import { historianAlarmJournal } from '../alarms/alarm-journal.js';
 import { Historian } from '../historian/historian.js';
 import { HistorianFeed } from '../historian/historian-feed.js';
 import { HistoryService } from '../historian/history-service.js';
+import type { ServerHistory } from '../historian/server-history.js';
 import { AlarmService } from '../alarms/alarm-service.js';
 import { openSecurity } from '../auth/session-security.js';
 import { projectUserDirectory } from '../auth/user-directory.js';
@@ -97,7 +98,6 @@ export function createApp(options: AppOptions): App {
     return setting?.history === false ? null : tag.id;
   };
   const historyFeed = new HistorianFeed(historian, historised);
-  core.registerApi(() => new HistoryService(historian, (id) => core.tagList().some((t) => t.id === id)));
   core.registerApi(() => ({ queryAudit: async (query) => security.audit.query(query), verifyAudit: async () => security.audit.verify() }));
   const alarms = new AlarmService({
     tags: () => core.tagList(),
@@ -131,6 +131,14 @@ export function createApp(options: AppOptions): App {
   });
   connections.attach(core);
   core.registerApi(() => connections.api());
+  // History behind the live edge: the local historian, and a tag's server (HistoryRead) where the historian has nothing yet.
+  const serverHistory: ServerHistory = {
+    readRaw: (tagId, range, onPage) => {
+      const tag = core.tag(tagId);
+      return tag ? connections.readRawHistory(tag.connectionId, tag.index, range, onPage) : null;
+    },
+  };
+  core.registerApi(() => new HistoryService(historian, (id) => core.tag(id) !== undefined, serverHistory));
   // Alarms & Conditions ride on every server's session; a lost connection shows its conditions as stale.
   const conditionSources = new Map<string, OpcuaAlarmEvents>();
   connections.onAnySession((connectionId, session) => {

@@ -109,6 +109,13 @@ export class Aggregates implements AggregateColumns {
     this.sum[i] = this.sum[i]! + sum;
   }
 
+  /** The rows that took at least one sample, ascending: the buckets worth drawing. */
+  nonEmpty(): number[] {
+    const rows: number[] = [];
+    for (let i = 0; i < this.length; i++) if (this.count[i]! > 0) rows.push(i);
+    return rows;
+  }
+
   /** Rows `rows` (in that order) as trimmed columns, e.g. only the non-empty buckets. */
   pick(rows: readonly number[]): AggregateColumns {
     const out = { length: rows.length } as AggregateColumns;

@@ -82,8 +82,7 @@ export class HistoryReader {
       }
       rawInto(endCell * level, segment.to);
     }
-    const nonEmpty: number[] = [];
-    for (let i = 0; i < buckets; i++) if (into.count[i]! > 0) nonEmpty.push(i);
+    const nonEmpty = into.nonEmpty();
     return { kind: 'buckets', tagId, bucket: Float64Array.from(nonEmpty), rows: into.pick(nonEmpty), plan };
   }
 }

@@ -1,7 +1,9 @@
 import type { ExportHistoryRequest, HistoryApi, HistoryFile, HistorySeries, ReadHistoryRequest } from '../../shared/api/history-api.js';
 import { ApiError } from '../../shared/contract.js';
+import { fillFromServer } from './fill-from-server.js';
 import type { Historian } from './historian.js';
 import { historyCsv, intervalForBuckets } from './history-csv.js';
+import type { ServerHistory } from './server-history.js';
 
 /** Raw points one readHistory call may return over all its tags: a bound on one answer's size. */
 export const RAW_POINTS_PER_REQUEST = 200_000;
@@ -10,35 +12,42 @@ export const RAW_POINTS_PER_REQUEST = 200_000;
 export const MAX_EXPORT_CHARS = 32 * 1024 * 1024;
 
 /**
- * HistoryApi over the local historian. `isKnownTag` says whether a tag id is
- * one the app has (TagInfo.id): history is not read for names that never were.
- * The methods are own properties (arrows), so registerApi's object spread
- * keeps them.
+ * HistoryApi over the local historian and, for the stretch before its first
+ * sample of a tag, that tag's OPC UA server (`server`, see fill-from-server.ts).
+ * `isKnownTag` says whether a tag id is one the app has (TagInfo.id): history
+ * is not read for names that never were. The methods are own properties
+ * (arrows), so registerApi's object spread keeps them.
  */
 export class HistoryService implements HistoryApi {
   constructor(
     private readonly historian: Pick<Historian, 'readSeries'>,
     private readonly isKnownTag: (tagId: string) => boolean,
+    private readonly server: ServerHistory | null = null,
     private readonly maxExportChars = MAX_EXPORT_CHARS,
   ) {}
 
   readonly readHistory = async (request: ReadHistoryRequest): Promise<readonly HistorySeries[]> => {
     this.checkTags('readHistory', request.tagIds);
+    const limit = Math.floor(RAW_POINTS_PER_REQUEST / request.tagIds.length);
     const series = await reading('readHistory', () =>
       this.historian.readSeries({
         tagIds: request.tagIds,
         from: request.from,
         to: request.to,
         buckets: request.buckets,
-        rawLimit: Math.floor(RAW_POINTS_PER_REQUEST / request.tagIds.length),
+        rawLimit: limit,
         exact: false,
         points: true,
       }),
     );
-    return series.map((s): HistorySeries => {
-      if (s.kind === 'buckets') throw new Error('readHistory: the reader answered aggregate rows where points were asked for');
-      return { tagId: s.tagId, time: plainNumbers(s.time), value: plainNumbers(s.value), status: plainNumbers(s.status), truncated: s.kind === 'raw' && s.truncated };
-    });
+    // Each pen's server is asked on its own, all at once: one that refuses or is slow costs only its own pen.
+    return Promise.all(
+      series.map((s): Promise<HistorySeries> => {
+        if (s.kind === 'buckets') throw new Error('readHistory: the reader answered aggregate rows where points were asked for');
+        const local = { tagId: s.tagId, time: plainNumbers(s.time), value: plainNumbers(s.value), status: plainNumbers(s.status), truncated: s.kind === 'raw' && s.truncated };
+        return fillFromServer(local, request, this.server, limit);
+      }),
+    );
   };
 
   /** Streams the CSV and stops as soon as it would pass the size limit: a huge range is refused, never held in memory. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { TREND_MAX_PENS } from './trend-api.js';
 
 // History: what the trend reads behind the live edge, from the local historian
-// (and, later, OPC UA HistoryRead). Owned by the historian; the trend consumes it.
+// and, where it has nothing yet, the OPC UA server's own history (HistoryRead).
+// Owned by the historian; the trend consumes it.
 
 export interface ReadHistoryRequest {
   /** TagInfo.id of each pen. */
@@ -26,6 +27,14 @@ export interface HistorySeries {
   readonly status: readonly number[];
   /** True when a raw read hit the row limit: ask again from the last time, or ask for buckets. */
   readonly truncated: boolean;
+  /**
+   * Set when the series starts with samples from the tag's OPC UA server
+   * (HistoryRead): [from, to) is the stretch the local historian did not
+   * cover, `values` how many raw samples the server gave for it.
+   */
+  readonly fromServer?: { readonly from: number; readonly to: number; readonly values: number };
+  /** Why the tag's server could not fill what the local historian lacks; the local samples are still here. */
+  readonly error?: string;
 }
 
 /** CSV of chosen tags over a range: every stored sample, or aggregated rows (give intervalMs or buckets, not both). */

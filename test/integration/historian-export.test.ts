@@ -42,7 +42,7 @@ describe('history export through the API', () => {
     security = testSecurity(path.join(dir, 'user-data'));
     core = new TidewatchCore(() => undefined, security);
     const known = new Set(['plant/Level', 'plant/Vibration']);
-    core.registerApi(() => new HistoryService(historian, (id) => known.has(id), MAX_CHARS));
+    core.registerApi(() => new HistoryService(historian, (id) => known.has(id), null, MAX_CHARS));
     client = core.openClient(new FrameCollector(), 'test');
   });
 
