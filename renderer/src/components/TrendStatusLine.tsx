@@ -32,8 +32,14 @@ export function TrendStatusLine() {
 function historyStatusText(status: HistoryStatus): string {
   switch (status.state) {
     case 'idle':
-    case 'ready':
       return '';
+    case 'ready':
+      return [
+        status.fromServer.length > 0 ? `Older history of ${status.fromServer.join(', ')} read from the server.` : '',
+        status.serverErrors.length > 0 ? `Server history unavailable: ${status.serverErrors.join('; ')}.` : '',
+      ]
+        .filter((text) => text !== '')
+        .join(' ');
     case 'loading':
       return 'Reading history…';
     case 'unavailable':

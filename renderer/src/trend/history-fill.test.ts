@@ -23,7 +23,7 @@ describe('HistoryFill', () => {
     expect(read).toHaveBeenCalledTimes(1);
     expect(read.mock.calls[0]![0]).toEqual({ tagIds: ['a'], from: 0, to: 10_000, buckets: 100 });
     await settle();
-    expect(fill.status).toEqual({ state: 'ready' });
+    expect(fill.status).toEqual({ state: 'ready', fromServer: [], serverErrors: [] });
     expect(fill.series('a')?.value).toEqual([2]);
     fill.want(want(50, 10_000));
     expect(read).toHaveBeenCalledTimes(1);
@@ -72,6 +72,22 @@ describe('HistoryFill', () => {
     advance(30_000);
     fill.want(want(-99_000, 11_000));
     expect(read).toHaveBeenCalledTimes(3);
+  });
+
+  it('says which pens the server filled and why a server refused, keeping every pen’s samples', async () => {
+    const { fill } = setup(async () => [
+      { ...series('plant/A'), fromServer: { from: 0, to: 5_000, values: 3_000 } },
+      { ...series('plant/B'), error: 'Line 1: HistoryRead refused: BadHistoryOperationUnsupported' },
+      series('plant/C'),
+    ]);
+    fill.want(want(0, 10_000, ['plant/A', 'plant/B', 'plant/C']));
+    await settle();
+    expect(fill.status).toEqual({
+      state: 'ready',
+      fromServer: ['plant/A'],
+      serverErrors: ['plant/B: Line 1: HistoryRead refused: BadHistoryOperationUnsupported'],
+    });
+    expect(['plant/A', 'plant/B', 'plant/C'].map((id) => fill.series(id)?.value)).toEqual([[2], [2], [2]]);
   });
 
   it('ignores answers after dispose', async () => {

@@ -4,7 +4,13 @@ import { errorMessage } from '../session/error-message.js';
 export type HistoryStatus =
   | { readonly state: 'idle' }
   | { readonly state: 'loading' }
-  | { readonly state: 'ready' }
+  | {
+      readonly state: 'ready';
+      /** Pens (tag ids) whose older history came from their OPC UA server, the local historian having none. */
+      readonly fromServer: readonly string[];
+      /** "tag id: why", for pens whose server could not give the history the local historian lacks. */
+      readonly serverErrors: readonly string[];
+    }
   | { readonly state: 'unavailable'; readonly message: string };
 
 /** What the trend lacks: these pens over [from, to), at about `buckets` columns. */
@@ -96,7 +102,11 @@ export class HistoryFill {
         if (this.#disposed) return;
         this.#series = new Map(series.map((s) => [s.tagId, s]));
         this.#have = want;
-        this.#setStatus({ state: 'ready' });
+        this.#setStatus({
+          state: 'ready',
+          fromServer: series.filter((s) => s.fromServer !== undefined).map((s) => s.tagId),
+          serverErrors: series.flatMap((s) => (s.error === undefined ? [] : [`${s.tagId}: ${s.error}`])),
+        });
         this.#again();
       },
       (error: unknown) => {
