@@ -36,10 +36,17 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`Tidewatch is serving on ${server.url}\n`);
   shell.log('info', `Tidewatch ${readAppVersion(here)} serving on port ${server.port}; user data ${shell.userDataDir}, log ${shell.logFile}`);
-  await shell.app.start();
+  // Signals are taken from here on, not after start: a supervisor may stop the shell while the
+  // project is still loading, and the default SIGTERM action would skip the clean shutdown.
+  const started = shell.app.start();
+  let closing = false;
   const shutdown = async () => {
+    if (closing) return;
+    closing = true;
     shell.log('info', 'shutting down');
     await server.close();
+    // A half-started app would leave its file watcher and sources behind: let start settle first.
+    await started.catch(() => undefined);
     await shell.dispose();
     process.exit(0);
   };
@@ -47,6 +54,15 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown());
   // Started by a supervisor (a test, a service wrapper) with an IPC channel: die with it, leave nothing behind.
   if (process.send) process.once('disconnect', () => void shutdown());
+  try {
+    await started;
+  } catch (error) {
+    if (closing) return; // the shutdown under way disposes
+    closing = true;
+    shell.log('error', `the app failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    await shell.dispose();
+    process.exit(1);
+  }
 }
 
 void main();
