@@ -53,7 +53,8 @@ function main(): void {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   // A service manager or a logout stops us with a signal: shut down cleanly rather than die.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
+  // on, not once: signal-exit (loaded by dependencies) re-raises a signal it sees no other listener for.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
   void app.whenReady().then(() => start(options));
 }
 

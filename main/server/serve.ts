@@ -50,8 +50,10 @@ async function main(): Promise<void> {
     await shell.dispose();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  // on, not once: signal-exit (loaded by dependencies) re-raises a signal that it sees no other
+  // listener for, and a once-listener has removed itself by the time it looks.
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
   // Started by a supervisor (a test, a service wrapper) with an IPC channel: die with it, leave nothing behind.
   if (process.send) process.once('disconnect', () => void shutdown());
   try {
