@@ -264,11 +264,15 @@ export function createApp(options: AppOptions): App {
     async dispose() {
       watcher?.dispose();
       alarms.dispose();
-      await core.dispose();
-      await historian.dispose();
-      await runner.dispose();
-      await connections.dispose();
-      security.dispose();
+      try {
+        await core.dispose();
+      } finally {
+        // Whatever the sources did on the way out, the last batch of history reaches the disk.
+        await historian.dispose();
+        await runner.dispose();
+        await connections.dispose();
+        security.dispose();
+      }
     },
   };
 }

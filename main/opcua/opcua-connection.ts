@@ -12,6 +12,7 @@ import { OpcuaPki } from './opcua-pki.js';
 import { readOperationLimits, type OperationLimits } from './read-operation-limits.js';
 import { retryDelay } from './retry-delay.js';
 import { serverSettingsSchema, type ResolveSecret, type ServerSettings } from './server-settings.js';
+import { settleWithin } from './settle-within.js';
 import { SilenceWatchdog, silenceLimit } from './silence-watchdog.js';
 import { resolveTag, type OpcuaTag, type PlannedTag } from './subscription-plan.js';
 import { TagFeed } from './tag-feed.js';
@@ -27,6 +28,9 @@ export interface OpcuaConnectionDeps {
 }
 
 type SessionListener = (session: ClientSession) => void;
+
+/** How long a server gets to answer DeleteSubscriptions and CloseSession, and the client to close its channel. */
+const GOODBYE_MS = 2000;
 
 /**
  * One OPC UA server: its session, subscriptions and the tags' monitored
@@ -263,11 +267,19 @@ export class OpcuaConnection implements SampleSource {
 
   private async teardown(): Promise<void> {
     const { client, session, subscriptions } = this;
+    const reachable = !this.lost;
     this.client = this.session = this.subscriptions = null;
     this.watchdog.disarm();
-    await subscriptions?.terminate();
-    await session?.close().catch(() => undefined);
-    await client?.disconnect().catch(() => undefined);
+    // While node-opcua reconnects it parks every request until the server is back: saying goodbye
+    // to a server that is gone would wait for good. Skip it then, and bound it always.
+    if (reachable) {
+      const goodbye = (async () => {
+        await subscriptions?.terminate();
+        await session?.close();
+      })();
+      if (!(await settleWithin(GOODBYE_MS, goodbye))) this.listener.log('warning', `${this.settings.name}: the server did not answer the goodbye within ${GOODBYE_MS} ms; closing the connection anyway`);
+    }
+    await settleWithin(GOODBYE_MS, client?.disconnect());
   }
 
   private async builtInTypeOf(session: ClientSession, tag: PlannedTag): Promise<DataType> {

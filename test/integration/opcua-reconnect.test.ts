@@ -84,4 +84,16 @@ describe('reconnection after server and network faults', () => {
     server.thaw();
     await allLive(listener, tags, 'after the hang');
   });
+
+  // A shutdown, or a server removed from the project, while the server is away: node-opcua parks
+  // the goodbye requests until the server is back, which may be never.
+  it('stops a connection that is reconnecting to a server that is gone, without waiting for it', async () => {
+    const { listener, tags } = harness.connect({ id: 'leaving', name: 'Leaving', endpointUrl: `opc.tcp://127.0.0.1:${relay.port}` }, counterTags(5));
+    await waitFor('Good values through the relay', () => tags.every((t) => listener.latest.get(t.index)?.status === StatusCode.Good));
+    relay.cut();
+    await waitFor('reconnecting', () => listener.state?.state === 'reconnecting');
+    await harness.removeConnection('leaving');
+    expect(listener.state?.state).toBe('stopped');
+    relay.restore();
+  });
 });
