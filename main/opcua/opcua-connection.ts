@@ -249,6 +249,7 @@ export class OpcuaConnection implements SampleSource {
   }
 
   private async onReestablished(): Promise<void> {
+    if (this.stopped) return; // a reconnection that finished while stop() was closing the client
     this.lost = false;
     this.setState('connected', null);
     this.listener.log('info', `${this.settings.name}: connection re-established`);

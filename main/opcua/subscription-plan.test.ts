@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepAliveFor, planSubscriptions, resolveTag } from './subscription-plan.js';
+import { grantedKeepAlivePeriodMs, keepAliveFor, planSubscriptions, resolveTag } from './subscription-plan.js';
 
 describe('planSubscriptions', () => {
   const tags = [
@@ -35,5 +35,16 @@ describe('keepAliveFor', () => {
   it('lets a slow subscription keep its own rhythm, with a lifetime of at least three keep-alives', () => {
     expect(keepAliveFor(5000)).toEqual({ maxKeepAliveCount: 1, lifetimeCount: 12, periodMs: 5000 });
     expect(keepAliveFor(60_000)).toEqual({ maxKeepAliveCount: 1, lifetimeCount: 3, periodMs: 60_000 });
+  });
+});
+
+describe('grantedKeepAlivePeriodMs', () => {
+  it('follows what the server granted, not what was asked', () => {
+    // Asked for 100 ms x 10; the server revised it to 500 ms x 20: silence of 10 s is still healthy.
+    expect(grantedKeepAlivePeriodMs([{ publishingInterval: 500, maxKeepAliveCount: 20 }])).toBe(10_000);
+  });
+
+  it('takes the subscription that owes a keep-alive soonest', () => {
+    expect(grantedKeepAlivePeriodMs([{ publishingInterval: 1000, maxKeepAliveCount: 5 }, { publishingInterval: 100, maxKeepAliveCount: 10 }])).toBe(1000);
   });
 });

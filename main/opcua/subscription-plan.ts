@@ -85,3 +85,18 @@ export function keepAliveFor(publishingInterval: number): KeepAlive {
   const lifetimeCount = Math.max(3 * maxKeepAliveCount, Math.ceil(MIN_LIFETIME_MS / publishingInterval));
   return { maxKeepAliveCount, lifetimeCount, periodMs: maxKeepAliveCount * publishingInterval };
 }
+
+/** What the server revised a subscription's rhythm to (node-opcua keeps the revised values on the subscription). */
+export interface RevisedRhythm {
+  readonly publishingInterval: number;
+  readonly maxKeepAliveCount: number;
+}
+
+/**
+ * The longest a healthy server stays silent: the shortest keep-alive period
+ * the server granted. The requested one is not enough: a server may revise
+ * both numbers upwards, and a quiet plant would then look dead.
+ */
+export function grantedKeepAlivePeriodMs(subscriptions: readonly RevisedRhythm[]): number {
+  return Math.min(...subscriptions.map((s) => s.publishingInterval * Math.max(1, s.maxKeepAliveCount)));
+}

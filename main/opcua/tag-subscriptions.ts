@@ -4,7 +4,7 @@ import {
 } from 'node-opcua';
 import type { Deadband } from '../../shared/api/connection-api.js';
 import { inBatches, type OperationLimits } from './read-operation-limits.js';
-import { keepAliveFor, planSubscriptions, type MonitoringGroup, type PlannedTag } from './subscription-plan.js';
+import { grantedKeepAlivePeriodMs, keepAliveFor, planSubscriptions, type MonitoringGroup, type PlannedTag } from './subscription-plan.js';
 
 export interface TagSubscriptionHandlers {
   sample(tag: PlannedTag, dataValue: DataValue): void;
@@ -48,7 +48,7 @@ export class TagSubscriptions {
 
   /** The shortest keep-alive period of any subscription: the server must speak at least that often. */
   keepAlivePeriodMs(): number {
-    return Math.min(...[...this.subscriptions.keys()].map((interval) => keepAliveFor(interval).periodMs));
+    return grantedKeepAlivePeriodMs([...this.subscriptions.values()]);
   }
 
   async terminate(): Promise<void> {

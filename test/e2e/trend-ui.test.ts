@@ -54,6 +54,7 @@ describe('the trend', () => {
     await expect.poll(() => page.locator('[data-testid="trend-legend-item"]').count()).toBe(3);
     await expect.poll(() => page.locator('[data-testid="trend-axis-group"]').evaluateAll((groups) => groups.map((g) => g.getAttribute('data-axis')))).toEqual(['%', 'mm/s', 'on/off']);
     await expect.poll(() => legendItem('Pump1.Vibration').locator('[data-testid="pen-current"]').textContent(), { timeout: 30_000 }).toMatch(/\d/);
+    await expect.poll(() => legendItem('Pump1.Vibration').locator('[data-testid="tag-age"]').textContent()).toMatch(/^\d+(\.\d)? s$/);
     // The pens' own layer has coloured pixels on it: something is drawn, not a blank plot.
     const lit = () => page.locator('canvas.trend-series').evaluate((canvas: HTMLCanvasElement) => {
       const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;

@@ -94,6 +94,13 @@ describe('reconnection after server and network faults', () => {
     await waitFor('reconnecting', () => listener.state?.state === 'reconnecting');
     await harness.removeConnection('leaving');
     expect(listener.state?.state).toBe('stopped');
+    // Stopped means stopped: no client left behind dialing the server, nothing revived when it returns.
+    const dialed = relay.attempts();
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // several reconnection backoffs
+    expect(relay.attempts()).toBe(dialed);
     relay.restore();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(listener.state?.state).toBe('stopped');
+    expect(listener.logs.join('\n')).not.toContain('Leaving: connection re-established');
   });
 });

@@ -9,6 +9,8 @@ export interface TcpRelay {
   blackhole(): void;
   /** Forwards again; a silenced connection resumes with what was held back. */
   restore(): void;
+  /** Connections the relay was asked for so far, refused ones included: who is still dialing. */
+  attempts(): number;
   close(): Promise<void>;
 }
 
@@ -27,7 +29,9 @@ interface Pair {
 export async function startTcpRelay(targetPort: number): Promise<TcpRelay> {
   let mode: Mode = 'forward';
   const pairs = new Set<Pair>();
+  let attempts = 0;
   const listener = net.createServer((client) => {
+    attempts++;
     client.on('error', () => undefined);
     if (mode === 'cut') return void client.resetAndDestroy();
     const server = net.connect({ host: '127.0.0.1', port: targetPort });
@@ -51,6 +55,7 @@ export async function startTcpRelay(targetPort: number): Promise<TcpRelay> {
   const port = (listener.address() as net.AddressInfo).port;
   return {
     port,
+    attempts: () => attempts,
     cut() {
       mode = 'cut';
       heldData.clear();

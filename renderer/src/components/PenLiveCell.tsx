@@ -1,4 +1,5 @@
 import type { TagInfo } from '../../../shared/contract.js';
+import { ValueAge } from '../connections/ValueAge.js';
 import { describeQuality } from '../format/describe-quality.js';
 import { formatValue } from '../format/format-value.js';
 import { penIssueText } from '../trend/pen-issue-text.js';
@@ -28,6 +29,8 @@ export function PenLiveCell({ tag, note }: PenLiveCellProps) {
         {live === undefined ? '—' : formatValue(live.value, tag)}
       </td>
       <td className="pen-unit">{tag.unit}</td>
+      {/* A stale value reads like a live one unless its age is beside it. */}
+      <td className="pen-age">{live !== undefined && <ValueAge time={live.time} />}</td>
       <td className="pen-notes" data-testid="pen-notes">
         {[note, issues].filter((text) => text !== '').join('. ')}
       </td>

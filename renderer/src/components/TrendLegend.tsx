@@ -32,6 +32,7 @@ export function TrendLegend({ groups, notes, onRemove }: TrendLegendProps) {
             <th scope="col">Average</th>
             <th scope="col">Current</th>
             <th scope="col">Unit</th>
+            <th scope="col">Age</th>
             <th scope="col">Notes</th>
             <th scope="col">
               <span className="visually-hidden">Remove</span>
