@@ -2,7 +2,7 @@ import { AttributeIds, DataType, resolveNodeId, type ClientSession, type OPCUACl
 import type { ConnectionState, ConnectionStatus } from '../../shared/contract.js';
 import { StatusCode } from '../../shared/status-code.js';
 import type { SampleSource, SourceFactory, SourceListener } from '../api/sample-source.js';
-import { breakConnection } from './break-connection.js';
+import { breakConnection, cancelReconnection } from './break-connection.js';
 import { coerceForWrite } from './coerce-for-write.js';
 import { ConnectError } from './connect-error.js';
 import { dataValueToSample } from './data-value-to-sample.js';
@@ -280,6 +280,7 @@ export class OpcuaConnection implements SampleSource {
       })();
       if (!(await settleWithin(GOODBYE_MS, goodbye))) this.listener.log('warning', `${this.settings.name}: the server did not answer the goodbye within ${GOODBYE_MS} ms; closing the connection anyway`);
     }
+    await settleWithin(GOODBYE_MS, cancelReconnection(client));
     await settleWithin(GOODBYE_MS, client?.disconnect());
   }
 
