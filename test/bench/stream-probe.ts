@@ -1,7 +1,7 @@
 // One benchmark client, in its own process so its CPU is its own:
 //   --mode bare      a plain node-opcua client script: the baseline
-//   --mode pipeline  Tidewatch's OPC UA connection + core + frame stream, with a
-//                    renderer stand-in that decodes each frame and acknowledges it
+//   --mode pipeline  Tidewatch's OPC UA connection + core + frame stream into the renderer's
+//                    own LiveStore, every tag claimed as trended, each frame acknowledged
 // Both subscribe to the same items with the same parameters and count with ValueTally.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +14,8 @@ import {
   OPCUAClient,
   TimestampsToReturn,
 } from 'node-opcua';
-import { decodeFrame } from '../../shared/frame-codec.js';
+import { decodeFrame, FRAME_FLAG_SAMPLES_DROPPED } from '../../shared/frame-codec.js';
+import { LiveStore } from '../../renderer/src/live/live-store.js';
 import { TidewatchCore } from '../../main/api/tidewatch-core.js';
 import { opcuaSourceFactory } from '../../main/opcua/opcua-connection.js';
 import { queueSizeFor } from '../../main/opcua/queue-size-for.js';
@@ -34,6 +35,16 @@ const BATCH = 1000;
 const pki = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-bench-client-'));
 const nodeId = (i: number) => `ns=1;s=Bench.V${i}`;
 const tally = new ValueTally(tagCount);
+/** Frames main marked as having dropped samples for a slow client. */
+let droppedFrames = 0;
+/** The renderer's rings, claimed for 10 s per tag as a trend of every tag would. */
+const liveStore = new LiveStore({ request: (callback) => setTimeout(callback, 16) as unknown as number, cancel: (handle) => clearTimeout(handle) });
+liveStore.retain(liveStore, new Map(Array.from({ length: tagCount }, (_, i) => [i, 10_000])));
+const stored = () => {
+  let total = 0;
+  for (let i = 0; i < tagCount; i++) total += liveStore.samples(i)?.stored ?? 0;
+  return total;
+};
 
 async function runBare(): Promise<() => Promise<void>> {
   const client = OPCUAClient.create({ endpointMustExist: false, clientCertificateManager: new OPCUACertificateManager({ rootFolder: pki }) });
@@ -67,6 +78,8 @@ async function runPipeline(): Promise<() => Promise<void>> {
     frame(buffer) {
       const now = Date.now();
       const frame = decodeFrame(buffer);
+      liveStore.append(frame, frame.flags);
+      if ((frame.flags & FRAME_FLAG_SAMPLES_DROPPED) !== 0 && tally.measuring) droppedFrames++;
       for (let i = 0; i < frame.count; i++) tally.add(frame.tag[i]!, frame.value[i]!, frame.status[i]!, now - frame.time[i]!);
       client.ack(frame.seq);
     },
@@ -97,16 +110,22 @@ const stop = mode === 'bare' ? await runBare() : await runPipeline();
 await new Promise((resolve) => setTimeout(resolve, warmupS * 1000));
 const cpuStart = process.cpuUsage();
 const wallStart = performance.now();
+const storedStart = stored();
 tally.measuring = true;
 await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 tally.measuring = false;
+// The bare client has no rings: what it received is what it kept.
+const kept = mode === 'bare' ? tally.received : stored() - storedStart;
 const cpu = process.cpuUsage(cpuStart);
 const wallS = (performance.now() - wallStart) / 1000;
 process.send?.({
   type: 'result',
-  valuesPerS: tally.received / wallS,
+  valuesPerS: kept / wallS,
   received: tally.received,
-  lost: tally.lost,
+  kept,
+  droppedFrames,
+  // Sequence gaps, plus any value that arrived but did not reach a ring (a gap marker would count the other way).
+  lost: tally.lost + Math.abs(tally.received - kept),
   overflows: tally.overflows,
   cpuUsPerValue: (cpu.user + cpu.system) / Math.max(1, tally.received),
   cpuCores: (cpu.user + cpu.system) / 1e6 / wallS,
