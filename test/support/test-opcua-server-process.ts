@@ -126,6 +126,15 @@ const noHistory = namespace.addVariable({
   value: new Variant({ dataType: DataType.Double, value: 0 }),
 });
 
+// Values a trend must survive: NaN, +Inf, and a clock a day ahead (Test.Label and Test.Spectrum cover
+// a string and an array). Each is written every updateMs beside the counters.
+const badValue = (browseName: string) =>
+  namespace.addVariable({ componentOf: root, browseName, nodeId: `s=Test.${browseName}`, dataType: 'Double', minimumSamplingInterval: 0 });
+const notANumber = badValue('NaN');
+const infinity = badValue('Infinity');
+const future = badValue('Future');
+const DAY_MS = 86_400_000;
+
 // A node whose DataType changes while sessions stay open, as after a PLC program download.
 const retyped = namespace.addVariable({ componentOf: root, browseName: 'Retyped', nodeId: 's=Test.Retyped', dataType: 'Double', minimumSamplingInterval: 0 });
 let retypedTo: DataType = DataType.Double;
@@ -149,6 +158,9 @@ const timer = setInterval(() => {
   temperature.setValueFromSource(new Variant({ dataType: DataType.Double, value: 20 + (sequence % 100) * 0.5 }), StatusCodes.Good, now);
   history.setValueFromSource(new Variant({ dataType: DataType.Double, value: pastValues + sequence - 1 }), StatusCodes.Good, now);
   noHistory.setValueFromSource(value, StatusCodes.Good, now);
+  notANumber.setValueFromSource(new Variant({ dataType: DataType.Double, value: Number.NaN }), StatusCodes.Good, now);
+  infinity.setValueFromSource(new Variant({ dataType: DataType.Double, value: Number.POSITIVE_INFINITY }), StatusCodes.Good, now);
+  future.setValueFromSource(new Variant({ dataType: DataType.Double, value: sequence }), StatusCodes.Good, new Date(now.getTime() + DAY_MS));
   retyped.setValueFromSource(new Variant({ dataType: retypedTo, value: sequence }), StatusCodes.Good, now);
 }, updateMs);
 
