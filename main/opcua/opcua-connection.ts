@@ -63,7 +63,7 @@ export class OpcuaConnection implements SampleSource {
     private readonly deps: OpcuaConnectionDeps,
   ) {
     this.now = deps.now ?? Date.now;
-    this.feed = new TagFeed(settings.name, listener, this.now);
+    this.feed = new TagFeed(settings.name, listener, this.now, () => this.describeUndescribed());
     this.feed.add(tags.map((t) => resolveTag(t, settings.publishingInterval)));
     this.current = { id: settings.id, name: settings.name, endpointUrl: settings.endpointUrl, state: 'connecting', lastError: null, reconnects: 0, since: this.now() };
     this.watchdog = new SilenceWatchdog((silentMs) => this.onSilence(silentMs), this.now);
@@ -207,6 +207,14 @@ export class OpcuaConnection implements SampleSource {
     void this.feed.describe(session, limits, tags, refused);
   }
 
+  /** Reads the metadata of tags that lack it, in the background; without a session they wait for the next one. */
+  private describeUndescribed(): void {
+    const { session, limits } = this;
+    if (!session || !limits || this.lost) return;
+    const undescribed = this.feed.takeUndescribed();
+    if (undescribed.length > 0) void this.feed.describe(session, limits, undescribed, new Map());
+  }
+
   private onHeard(): void {
     if (this.rearm && this.subscriptions) {
       this.rearm = false;
@@ -258,8 +266,7 @@ export class OpcuaConnection implements SampleSource {
     await this.subscribePending().catch(warn('monitor added tags'));
     const { session, limits } = this;
     if (!session || !limits) return;
-    const undescribed = this.feed.takeUndescribed();
-    if (undescribed.length > 0) void this.feed.describe(session, limits, undescribed, new Map());
+    this.describeUndescribed();
     // Transferred or recreated subscriptions send every value again; give them one keep-alive period first.
     await new Promise((resolve) => setTimeout(resolve, this.subscriptions?.keepAlivePeriodMs() ?? 0));
     if (this.lost || this.stopped) return;

@@ -1,4 +1,4 @@
-import { AttributeIds, type ClientSession, type DataValue } from 'node-opcua';
+import { AttributeIds, DataType, type ClientSession, type DataValue } from 'node-opcua';
 import { statusText } from '../../shared/status-code.js';
 import type { SourceListener } from '../api/sample-source.js';
 import { dataValueToSample, type SampleSlot } from './data-value-to-sample.js';
@@ -21,11 +21,15 @@ export class TagFeed {
   /** Tags whose server said (UserAccessLevel HistoryRead) it keeps their history for us. */
   private readonly historyReadable = new Set<number>();
   private readonly slot: SampleSlot = { time: 0, value: 0, status: 0 };
+  /** Per tag index, the variant type (dataType * 4 + arrayType) of its last non-null value. */
+  private readonly variantTypes: number[] = [];
 
+  /** `retyped` hears that a tag waits in takeUndescribed() because its values changed type. */
   constructor(
     private readonly serverName: string,
     private readonly listener: SourceListener,
     private readonly now: () => number,
+    private readonly retyped: () => void = () => undefined,
   ) {}
 
   get(index: number): PlannedTag | undefined {
@@ -69,9 +73,27 @@ export class TagFeed {
 
   /** The hot path: one reused slot, no allocation. */
   sample(tag: PlannedTag, dataValue: DataValue): void {
+    this.checkType(tag, dataValue);
     const s = dataValueToSample(dataValue, this.now(), this.slot);
     if (this.stale.size > 0) this.stale.delete(tag.index);
     this.listener.sample(tag.index, s.time, s.value, s.status);
+  }
+
+  /**
+   * A server may change a node's DataType while the session lives (a PLC download). The metadata
+   * is read once per session, so the values' own type is watched: a change re-reads it, and the
+   * trend then says the tag changed type instead of drawing the new values as the old ones.
+   * A Null variant (a Bad sample) says nothing about the type and is ignored.
+   */
+  private checkType(tag: PlannedTag, dataValue: DataValue): void {
+    const { dataType, arrayType } = dataValue.value;
+    if (dataType === DataType.Null) return;
+    const type = dataType * 4 + arrayType;
+    const known = this.variantTypes[tag.index];
+    this.variantTypes[tag.index] = type;
+    if (known === undefined || known === type) return;
+    if (!this.undescribed.includes(tag)) this.undescribed.push(tag);
+    this.retyped();
   }
 
   /** Every monitored tag keeps its last value under `status` until a fresh one arrives. */

@@ -5,6 +5,7 @@ import { App } from './components/App.js';
 import { ServicesContext } from './components/services-context.js';
 import { animationFrameScheduler } from './live/frame-scheduler.js';
 import { LiveStore } from './live/live-store.js';
+import { liveStoreProbe } from './live/live-store-probe.js';
 import { startSession } from './session/start-session.js';
 import { createAppStore } from './state/app-store.js';
 import './styles.css';
@@ -18,6 +19,7 @@ const bridge = connectBridge(window);
 const appStore = createAppStore();
 const liveStore = new LiveStore(scheduler);
 const session = startSession(bridge, appStore, liveStore);
+window.tidewatchProbe = liveStoreProbe(liveStore, appStore);
 const root = createRoot(container);
 
 root.render(

@@ -1,9 +1,12 @@
 // One benchmark client, in its own process so its CPU is its own:
 //   --mode bare      a plain node-opcua client script: the baseline
-//   --mode pipeline  Tidewatch's OPC UA connection + core + frame stream, with a
-//                    renderer stand-in that decodes each frame and acknowledges it
+//   --mode pipeline  Tidewatch as the app runs it: `serve` (dist/main/serve.js, historian attached)
+//                    in a child process, its WebSocket read as the renderer reads it, every frame
+//                    into the renderer's own LiveStore with every tag trended, each acknowledged.
+//                    The CPU figure is serve's own, from /proc/PID/stat.
 // Both subscribe to the same items with the same parameters and count with ValueTally.
-import { mkdtempSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -14,12 +17,13 @@ import {
   OPCUAClient,
   TimestampsToReturn,
 } from 'node-opcua';
-import { decodeFrame } from '../../shared/frame-codec.js';
-import { TidewatchCore } from '../../main/api/tidewatch-core.js';
-import { opcuaSourceFactory } from '../../main/opcua/opcua-connection.js';
+import { decodeFrame, FRAME_FLAG_SAMPLES_DROPPED } from '../../shared/frame-codec.js';
+import { LiveStore } from '../../renderer/src/live/live-store.js';
 import { queueSizeFor } from '../../main/opcua/queue-size-for.js';
 import { ValueTally } from './value-tally.js';
-import { testSecurity } from '../support/test-security.js';
+import WebSocket from 'ws';
+import { builtFile } from '../support/built-files.js';
+import { TEST_ADMIN } from '../support/test-security.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
@@ -34,6 +38,16 @@ const BATCH = 1000;
 const pki = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-bench-client-'));
 const nodeId = (i: number) => `ns=1;s=Bench.V${i}`;
 const tally = new ValueTally(tagCount);
+/** Frames main marked as having dropped samples for a slow client. */
+let droppedFrames = 0;
+/** The renderer's rings, claimed for 10 s per tag as a trend of every tag would. */
+const liveStore = new LiveStore({ request: (callback) => setTimeout(callback, 16) as unknown as number, cancel: (handle) => clearTimeout(handle) });
+liveStore.retain(liveStore, new Map(Array.from({ length: tagCount }, (_, i) => [i, 10_000])));
+const stored = () => {
+  let total = 0;
+  for (let i = 0; i < tagCount; i++) total += liveStore.samples(i)?.stored ?? 0;
+  return total;
+};
 
 async function runBare(): Promise<() => Promise<void>> {
   const client = OPCUAClient.create({ endpointMustExist: false, clientCertificateManager: new OPCUACertificateManager({ rootFolder: pki }) });
@@ -60,56 +74,108 @@ async function runBare(): Promise<() => Promise<void>> {
   };
 }
 
+/** utime + stime of a process, in microseconds (Linux /proc: fields 14 and 15, in clock ticks of 10 ms). */
+function processCpuUs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+let servePid = 0;
+
 async function runPipeline(): Promise<() => Promise<void>> {
-  const security = testSecurity(mkdtempSync(path.join(os.tmpdir(), 'tidewatch-bench-user-')));
-  const core = new TidewatchCore(() => undefined, security);
-  const client = core.openClient({
-    frame(buffer) {
-      const now = Date.now();
-      const frame = decodeFrame(buffer);
-      for (let i = 0; i < frame.count; i++) tally.add(frame.tag[i]!, frame.value[i]!, frame.status[i]!, now - frame.time[i]!);
-      client.ack(frame.seq);
-    },
-    event() {},
-  }, 'bench');
-  core.addConnection(
-    {
-      id: 'bench',
-      name: 'Bench',
-      endpointUrl,
-      publishingInterval: PUBLISHING_INTERVAL,
-      tags: Array.from({ length: tagCount }, (_, i) => ({ name: `V${i}`, description: '', nodeId: nodeId(i), samplingInterval })),
-    },
-    opcuaSourceFactory(pki),
-  );
-  await new Promise<void>((resolve) => {
-    const poll = setInterval(() => {
-      if (core.snapshot().connections[0]?.state === 'connected') resolve(clearInterval(poll));
-    }, 50);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-bench-serve-'));
+  const project = path.join(dir, 'bench.tidewatch');
+  writeFileSync(project, JSON.stringify({
+    version: 1,
+    name: 'Stream bench',
+    servers: [{ id: 'bench', name: 'Bench', endpointUrl, publishingInterval: PUBLISHING_INTERVAL, autoAcceptServerCertificate: true }],
+    tags: Array.from({ length: tagCount }, (_, i) => ({ name: `V${i}`, server: 'bench', nodeId: nodeId(i), samplingInterval })),
+  }));
+  const serve = fork(builtFile('serve.js'), ['--port', '0', '--user-data', dir, '--project', project], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  servePid = serve.pid ?? 0;
+  const url = await new Promise<URL>((resolve, reject) => {
+    let stdout = '';
+    serve.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /serving on (http:\/\/\S+)/.exec(stdout);
+      if (match?.[1]) resolve(new URL(match[1]));
+    });
+    serve.once('exit', (code) => reject(new Error(`serve exited with code ${code}`)));
   });
+  const ws = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, { maxPayload: 64 * 1024 * 1024 });
+  let nextId = 1;
+  const pending = new Map<number, (result: unknown) => void>();
+  const call = (method: string, params?: unknown) =>
+    new Promise<unknown>((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      ws.send(JSON.stringify({ t: 'call', id, method, params }));
+    });
+  ws.on('message', (data, isBinary) => {
+    if (!isBinary) {
+      const message = JSON.parse(data.toString()) as { t: string; id?: number; result?: unknown };
+      if (message.id !== undefined && message.t !== 'event') pending.get(message.id)?.(message.result);
+      return;
+    }
+    const now = Date.now();
+    const bytes = data as Buffer;
+    const frame = decodeFrame(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    liveStore.append(frame, frame.flags);
+    if ((frame.flags & FRAME_FLAG_SAMPLES_DROPPED) !== 0 && tally.measuring) droppedFrames++;
+    for (let i = 0; i < frame.count; i++) tally.add(frame.tag[i]!, frame.value[i]!, frame.status[i]!, now - frame.time[i]!);
+    ws.send(JSON.stringify({ t: 'ack', seq: frame.seq }));
+  });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  await call('setupAdministrator', TEST_ADMIN); // past the first-run step, as a configured station is
+  // Every tag on a trend, as the renderer tells main, so none is thinned for the table.
+  await call('setTrendedTags', { tagIndexes: Array.from({ length: tagCount }, (_, i) => i) });
+  for (;;) {
+    const snapshot = (await call('snapshot')) as { connections: { state: string }[] };
+    if (snapshot.connections[0]?.state === 'connected') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return async () => {
-    await core.dispose();
-    security.dispose();
+    ws.close();
+    const exited = new Promise((resolve) => serve.once('exit', resolve));
+    serve.kill('SIGTERM');
+    await exited;
   };
 }
 
 const stop = mode === 'bare' ? await runBare() : await runPipeline();
 await new Promise((resolve) => setTimeout(resolve, warmupS * 1000));
-const cpuStart = process.cpuUsage();
+// The pipeline's CPU is serve's, the process that runs Tidewatch's main; the bare client's its own.
+const cpuNowUs = () => {
+  if (mode === 'bare') {
+    const usage = process.cpuUsage();
+    return usage.user + usage.system;
+  }
+  return processCpuUs(servePid);
+};
+const cpuStart = cpuNowUs();
 const wallStart = performance.now();
+const storedStart = stored();
 tally.measuring = true;
 await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 tally.measuring = false;
-const cpu = process.cpuUsage(cpuStart);
+// The bare client has no rings: what it received is what it kept.
+const kept = mode === 'bare' ? tally.received : stored() - storedStart;
+const cpuUs = cpuNowUs() - cpuStart;
 const wallS = (performance.now() - wallStart) / 1000;
 process.send?.({
   type: 'result',
-  valuesPerS: tally.received / wallS,
+  valuesPerS: kept / wallS,
   received: tally.received,
-  lost: tally.lost,
+  kept,
+  droppedFrames,
+  // Sequence gaps, plus any value that arrived but did not reach a ring (a gap marker would count the other way).
+  lost: tally.lost + Math.abs(tally.received - kept),
   overflows: tally.overflows,
-  cpuUsPerValue: (cpu.user + cpu.system) / Math.max(1, tally.received),
-  cpuCores: (cpu.user + cpu.system) / 1e6 / wallS,
+  cpuUsPerValue: cpuUs / Math.max(1, kept),
+  cpuCores: cpuUs / 1e6 / wallS,
   latencyP50Ms: tally.percentile(50),
   latencyP99Ms: tally.percentile(99),
 });

@@ -18,6 +18,8 @@ export interface TestServerConfig {
   readonly updateMs?: number;
   /** Past values of Test.History (historizing), one per updateMs before the server started; 2500 by default. */
   readonly historyValues?: number;
+  /** Test.Retyped serves Double values, then this long after start turns into an Int32 node (a PLC download); never by default. */
+  readonly retypeAfterMs?: number;
   readonly maxMonitoredItemsPerCall?: number;
   readonly maxNodesPerRead?: number;
   readonly maxNodesPerBrowse?: number;

@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   AccessLevelFlag, DataType, makeEUInformation, MessageSecurityMode, MonitoredItem, OPCUACertificateManager, OPCUAServer,
-  RegisterServerMethod, SecurityPolicy, StatusCodes, Variant, VariantArrayType, type UAVariable,
+  RegisterServerMethod, resolveNodeId, SecurityPolicy, StatusCodes, Variant, VariantArrayType, type UAVariable,
 } from 'node-opcua';
 import type { TestServerConfig, TestServerMessage } from './test-opcua-server-config.js';
 
@@ -126,6 +126,27 @@ const noHistory = namespace.addVariable({
   value: new Variant({ dataType: DataType.Double, value: 0 }),
 });
 
+// Values a trend must survive: NaN, +Inf, and a clock a day ahead (Test.Label and Test.Spectrum cover
+// a string and an array). Each is written every updateMs beside the counters.
+const badValue = (browseName: string) =>
+  namespace.addVariable({ componentOf: root, browseName, nodeId: `s=Test.${browseName}`, dataType: 'Double', minimumSamplingInterval: 0 });
+const notANumber = badValue('NaN');
+const infinity = badValue('Infinity');
+const future = badValue('Future');
+const DAY_MS = 86_400_000;
+
+// A node whose DataType changes while sessions stay open, as after a PLC program download.
+const retyped = namespace.addVariable({ componentOf: root, browseName: 'Retyped', nodeId: 's=Test.Retyped', dataType: 'Double', minimumSamplingInterval: 0 });
+let retypedTo: DataType = DataType.Double;
+if (config.retypeAfterMs !== undefined) {
+  setTimeout(() => {
+    retypedTo = DataType.Int32;
+    // node-opcua keeps the DataType attribute as a plain field, and a cache of its built-in type
+    // that it validates new values against; null makes it look the type up again.
+    Object.assign(retyped, { dataType: resolveNodeId('Int32'), _basicDataType: null });
+  }, config.retypeAfterMs);
+}
+
 await server.start();
 
 let sequence = 0;
@@ -137,6 +158,10 @@ const timer = setInterval(() => {
   temperature.setValueFromSource(new Variant({ dataType: DataType.Double, value: 20 + (sequence % 100) * 0.5 }), StatusCodes.Good, now);
   history.setValueFromSource(new Variant({ dataType: DataType.Double, value: pastValues + sequence - 1 }), StatusCodes.Good, now);
   noHistory.setValueFromSource(value, StatusCodes.Good, now);
+  notANumber.setValueFromSource(new Variant({ dataType: DataType.Double, value: Number.NaN }), StatusCodes.Good, now);
+  infinity.setValueFromSource(new Variant({ dataType: DataType.Double, value: Number.POSITIVE_INFINITY }), StatusCodes.Good, now);
+  future.setValueFromSource(new Variant({ dataType: DataType.Double, value: sequence }), StatusCodes.Good, new Date(now.getTime() + DAY_MS));
+  retyped.setValueFromSource(new Variant({ dataType: retypedTo, value: sequence }), StatusCodes.Good, now);
 }, updateMs);
 
 let stopping = false;
