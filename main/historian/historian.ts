@@ -30,6 +30,8 @@ export interface HistorianOptions {
   readonly readerThreads?: number;
   /** Called when recording stops or resumes; the core shows a not-ok state as a system alarm. */
   readonly onHealth?: (health: HistorianHealth) => void;
+  /** Something the operator must read once (a damaged database set aside); it is logged as well. */
+  readonly onNotice?: (message: string) => void;
   readonly log?: Log;
 }
 
@@ -253,6 +255,9 @@ export class Historian {
         return this.health.setWriter({ ok: message.ok, message: message.message });
       case 'log':
         return this.options.log?.(message.level, message.message);
+      case 'notice':
+        this.options.log?.('error', message.message);
+        return this.options.onNotice?.(message.message);
       case 'batch': {
         this.inFlight--;
         const { result } = message;
