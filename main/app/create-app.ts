@@ -106,6 +106,9 @@ export function createApp(options: AppOptions): App {
     log,
   });
   const historyReports = historianReporter(alarms, (level, message) => core.broadcast({ type: 'notice', level, message }), log);
+  // The trail opened the history database first, so a damaged one was set aside there rather than in the writer.
+  for (const notice of security.notices) historyReports.onNotice(notice);
+  if (security.unavailable) alarms.raiseSystemAlarm('audit', 'Audit trail unavailable', security.unavailable);
   // Sample order on the hot path: tag cache, then alarms, then history.
   core.addSampleObserver(alarms);
   core.addSampleObserver(historyFeed);
