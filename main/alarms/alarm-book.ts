@@ -9,7 +9,7 @@ import { alarmState, isLatched, isListed, NORMAL, type AlarmStatus } from './ala
 /** One alarm, local or OPC UA: what the summary shows plus what acting on it needs. */
 export interface AlarmRecord {
   readonly id: string;
-  readonly origin: 'local' | 'opcua';
+  readonly origin: 'local' | 'opcua' | 'system';
   readonly connectionId: string | null;
   name: string;
   tagId: string | null;

@@ -15,6 +15,7 @@ import { journalCsv } from './journal-csv.js';
 import { kpiCsv, kpiHtml } from './kpi-report.js';
 import { expandDefinitions } from './local-alarm.js';
 import { LocalAlarms, type LocalAction } from './local-alarms.js';
+import { SystemAlarms } from './system-alarms.js';
 
 export interface AlarmServiceOptions {
   /** The core's tag list; read when definitions load and when a condition needs its tag. */
@@ -40,6 +41,7 @@ const MAX_EXPORT_ROWS = 250_000;
  */
 export class AlarmService implements ConditionHost, SampleObserver {
   private readonly book: AlarmBook;
+  private readonly system: SystemAlarms;
   private local: LocalAlarms | null = null;
   private engine: AlarmEngine | null = null;
   private readonly connections = new Map<string, ConnectionConditions>();
@@ -49,6 +51,17 @@ export class AlarmService implements ConditionHost, SampleObserver {
   constructor(private readonly options: AlarmServiceOptions) {
     this.clock = options.clock ?? systemClock;
     this.book = new AlarmBook(options.journal, options.publish, this.clock, options.log);
+    this.system = new SystemAlarms(this.book, this.clock);
+  }
+
+  /** The station's own alarm `id` (area "System", high priority): raised again with a new message, it keeps one row. */
+  raiseSystemAlarm(id: string, name: string, message: string): void {
+    this.system.raise(id, name, message);
+  }
+
+  /** Its cause is gone: the alarm returns to normal (and leaves the list once acknowledged). */
+  clearSystemAlarm(id: string): void {
+    this.system.clear(id);
   }
 
   /** The hot path: every sample, synchronously, straight into the engine. */
@@ -136,6 +149,11 @@ export class AlarmService implements ConditionHost, SampleObserver {
         if (record.origin === 'local') {
           if (local === 'comment') return this.comment(record, comment ?? '', user);
           return this.local?.owns(record) ? this.local.act(record, local, user) : { id, ok: false, status: null, message: 'its definition was unloaded' };
+        }
+        if (record.origin === 'system') {
+          if (local === 'comment') return this.comment(record, comment ?? '', user);
+          if (local.type === 'ack' && this.system.owns(record)) return this.system.act(record, 'ack', user, local.comment);
+          return { id, ok: false, status: null, message: 'a system alarm is only acknowledged: it clears when its cause is fixed' };
         }
         const connection = record.connectionId === null ? undefined : this.connections.get(record.connectionId);
         if (connection === undefined) return { id, ok: false, status: null, message: `its connection ${record.connectionId ?? ''} is not running` };

@@ -24,6 +24,7 @@ import { withoutServer, withServer } from '../project/project-servers.js';
 import { sealClearPasswords } from '../project/seal-clear-passwords.js';
 import { FileWatcher } from '../project/watch-file.js';
 import { historianConfig } from './historian-config.js';
+import { historianReporter } from './historian-alarms.js';
 import { ProjectRunner } from './project-runner.js';
 import { openKeyFileBox } from '../secrets/key-file-box.js';
 import { trendLayoutApi } from '../trends/trend-layout-api.js';
@@ -85,11 +86,9 @@ export function createApp(options: AppOptions): App {
     workerEntry: options.historianWorkerEntry,
     ...historianConfig(historianSettingsSchema.parse({})),
     log,
-    onHealth: (health) => {
-      log(health.ok ? 'info' : 'error', `history: ${health.message}`);
-      // A disk that stops taking history is shown to the operator; the app runs on live.
-      core.broadcast({ type: 'notice', level: health.ok ? 'info' : 'error', message: `History: ${health.message}` });
-    },
+    // Through a closure: the alarm service is built below, and the historian reports only once its thread answers.
+    onHealth: (health) => historyReports.onHealth(health),
+    onNotice: (message) => historyReports.onNotice(message),
   });
   const historised = (index: number): string | null => {
     const tag = core.tagList().find((t) => t.index === index);
@@ -106,6 +105,10 @@ export function createApp(options: AppOptions): App {
     user: () => 'system',
     log,
   });
+  const historyReports = historianReporter(alarms, (level, message) => core.broadcast({ type: 'notice', level, message }), log);
+  // The trail opened the history database first, so a damaged one was set aside there rather than in the writer.
+  for (const notice of security.notices) historyReports.onNotice(notice);
+  if (security.unavailable) alarms.raiseSystemAlarm('audit', 'Audit trail unavailable', security.unavailable);
   // Sample order on the hot path: tag cache, then alarms, then history.
   core.addSampleObserver(alarms);
   core.addSampleObserver(historyFeed);

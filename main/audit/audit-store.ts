@@ -3,9 +3,9 @@ import type { AuditHead } from './audit-chain.js';
 
 /**
  * Where the trail keeps its records. The chain logic (audit-chain.ts) does
- * not care: a JSONL file (jsonl-audit-store.ts) and the historian's SQLite
- * audit table (one row per record, the same twelve fields as columns, the
- * primary key on seq, an index on time) both fit behind this.
+ * not care; the app keeps them in the history database (sqlite-audit-store.ts:
+ * one row per record, the twelve fields as columns, the primary key on seq,
+ * an index on time).
  */
 export interface AuditStore {
   /** Durable before it returns: a record acknowledged and then lost to a power cut would be a lie. */
@@ -19,12 +19,29 @@ export interface AuditStore {
   dispose(): void;
 }
 
-/** The query's filter, for stores that scan rather than index. */
-export function matchesAuditQuery(record: AuditRecord, query: AuditQuery): boolean {
-  if (query.from !== undefined && record.time < query.from) return false;
-  if (query.to !== undefined && record.time >= query.to) return false;
-  if (!query.text) return true;
-  const needle = query.text.toLowerCase();
-  const fields = [record.action, record.user, record.station, record.target, record.oldValue, record.newValue, record.result, record.detail, record.seq];
-  return fields.some((field) => String(field).toLowerCase().includes(needle));
+/**
+ * Stands in when the trail's database cannot be opened (a read-only folder):
+ * the app still shows the plant live, but every audited action (a login
+ * first) is refused, since nothing may act on the plant unrecorded.
+ */
+export class UnavailableAuditStore implements AuditStore {
+  constructor(readonly reason: string) {}
+
+  append(): void {
+    throw new Error(`the audit trail is unavailable (${this.reason}): the action was not carried out`);
+  }
+
+  readAll(): Iterable<unknown> {
+    return [];
+  }
+
+  head(): AuditHead | null {
+    return null;
+  }
+
+  query(): AuditPage {
+    return { records: [], truncated: false };
+  }
+
+  dispose(): void {}
 }

@@ -1,12 +1,24 @@
+import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import type { AuditVerifyResult } from '../../shared/api/audit-api.js';
 import { verifyChain } from './audit-chain.js';
 import { headFileFor, readHead, readJsonLines } from './jsonl-audit-store.js';
+import { readTrail, readTrailHead } from './sqlite-audit-store.js';
 
-/** Checks a trail file without opening it for writing: safe beside a running app. */
+/**
+ * Checks a trail without opening it for writing: safe beside a running app.
+ * The history database (history.db) holds the trail; a `.jsonl` file is one
+ * from before it moved there (kept, renamed, after its import).
+ */
 export function verifyAuditFile(file: string): AuditVerifyResult {
   if (!existsSync(file)) throw new Error(`no audit trail at ${file}`);
-  return verifyChain(readJsonLines(file), readHead(headFileFor(file)));
+  if (/\.jsonl(\.|$)/.test(file)) return verifyChain(readJsonLines(file), readHead(headFileFor(file)));
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return verifyChain(readTrail(db), readTrailHead(db));
+  } finally {
+    db.close();
+  }
 }
 
 /** What `npm run audit:verify` prints. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthState } from '../../shared/api/auth-api.js';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { AUDIT_FILE, JsonlAuditStore } from '../audit/jsonl-audit-store.js';
+import { SqliteAuditStore } from '../audit/sqlite-audit-store.js';
 import { authApiRequirements, liveApiRequirements, type Requirement } from './api-requirements.js';
 import { AuthService } from './auth-service.js';
 import type { ClientAuth } from './client-auth.js';
@@ -44,7 +44,7 @@ describe('logins, roles and locks per renderer session', () => {
 
   beforeEach(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-auth-'));
-    audit = new AuditTrail(new JsonlAuditStore(path.join(dir, AUDIT_FILE)), () => undefined, () => clock.now);
+    audit = new AuditTrail(new SqliteAuditStore(path.join(dir, 'history.db')), () => undefined, () => clock.now);
     const store = new ProjectStore(demoProject(), projectFile(), async () => undefined);
     directory = projectUserDirectory(() => store);
     service = new AuthService({ directory, audit, log: () => undefined, hashCost: CHEAP, lockAfterMs: LOCK_AFTER_MS, now: () => clock.now, throttle: new LoginThrottle(undefined, () => clock.now) });

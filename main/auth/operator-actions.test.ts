@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionStatus, TagInfo } from '../../shared/contract.js';
 import { StatusCode } from '../../shared/status-code.js';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { AUDIT_FILE, JsonlAuditStore } from '../audit/jsonl-audit-store.js';
+import { SqliteAuditStore } from '../audit/sqlite-audit-store.js';
 import { OperatorActions, type WriteHost } from './operator-actions.js';
 
 const tag = (index: number, name: string, extra: Partial<TagInfo> = {}): TagInfo => ({
@@ -60,7 +60,7 @@ describe('operator writes', () => {
   const actor = { user: 'olga', station: 'desktop@cr1' };
   beforeEach(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-writes-'));
-    audit = new AuditTrail(new JsonlAuditStore(path.join(dir, AUDIT_FILE)), () => undefined, () => clock.now);
+    audit = new AuditTrail(new SqliteAuditStore(path.join(dir, 'history.db')), () => undefined, () => clock.now);
   });
   afterEach(() => {
     audit.dispose();

@@ -2,7 +2,11 @@ import path from 'node:path';
 import type { EuRange } from '../../shared/contract.js';
 import type { Log } from '../api/sample-source.js';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { AUDIT_FILE, JsonlAuditStore } from '../audit/jsonl-audit-store.js';
+import { importJsonlTrail } from '../audit/import-jsonl-trail.js';
+import { AUDIT_FILE } from '../audit/jsonl-audit-store.js';
+import { UnavailableAuditStore } from '../audit/audit-store.js';
+import { SqliteAuditStore } from '../audit/sqlite-audit-store.js';
+import { HISTORY_DB_FILE } from '../historian/historian.js';
 import { AuthService } from './auth-service.js';
 import { DEFAULT_SELECT_TIMEOUT_MS } from './operator-actions.js';
 import type { UserDirectory } from './user-directory.js';
@@ -31,17 +35,50 @@ export interface SecurityOptions {
   readonly selectTimeoutMs?: number;
 }
 
+/** Where the trail is kept: the history database in the user-data folder. */
+export function auditDbFile(userDataDir: string): string {
+  return path.join(userDataDir, 'history', HISTORY_DB_FILE);
+}
+
 /**
- * Opens the audit trail in the user-data folder (verifying its whole chain,
- * as the app must at every start) and the user service on top of it. Throws
- * when the trail cannot be opened: without a trail nothing may act on the plant.
+ * Opens the audit trail in the history database (verifying its whole chain,
+ * as the app must at every start; importing an older audit.jsonl once) and
+ * the user service on top of it. A trail that cannot be opened (a read-only
+ * folder) leaves the app running live with every audited action refused
+ * (`unavailable` says why): without a trail nothing may act on the plant.
+ * `notices`: a damaged history database the opening set aside, for the operator.
  */
-export function openSecurity(options: SecurityOptions): SessionSecurity & { dispose(): void } {
-  const audit = new AuditTrail(new JsonlAuditStore(path.join(options.userDataDir, AUDIT_FILE)), options.log);
+export function openSecurity(options: SecurityOptions): SessionSecurity & { readonly notices: readonly string[]; readonly unavailable: string | null; dispose(): void } {
+  const file = auditDbFile(options.userDataDir);
+  let store: SqliteAuditStore | UnavailableAuditStore;
+  let imported: ReturnType<typeof importJsonlTrail> = null;
+  try {
+    store = new SqliteAuditStore(file);
+  } catch (error) {
+    store = new UnavailableAuditStore(`cannot open ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (store instanceof SqliteAuditStore) {
+    try {
+      imported = importJsonlTrail(store, path.join(options.userDataDir, AUDIT_FILE), new Date());
+    } catch (error) {
+      store.dispose();
+      throw error;
+    }
+  }
+  const notices = store instanceof SqliteAuditStore ? store.notices : [];
+  const unavailable = store instanceof UnavailableAuditStore ? `The audit trail is unavailable (${store.reason}): nobody can log in or act on the plant until it can be written.` : null;
+  for (const notice of [...notices, ...(unavailable ? [unavailable] : [])]) options.log('error', notice);
+  if (imported) options.log(imported.level, imported.message);
+  const audit = new AuditTrail(store, options.log);
+  if (imported?.level === 'error') {
+    audit.record({ action: 'audit.check', user: '', station: '', target: AUDIT_FILE, oldValue: null, newValue: null, result: 'broken: not imported', detail: imported.message });
+  }
   const auth = new AuthService({ directory: options.directory, audit, log: options.log, lockAfterMs: options.lockAfterMs });
   return {
     auth,
     audit,
+    notices,
+    unavailable,
     selectTimeoutMs: options.selectTimeoutMs ?? DEFAULT_SELECT_TIMEOUT_MS,
     tagPolicy: options.tagPolicy,
     dispose() {

@@ -7,6 +7,9 @@ import { HealthState } from './health-state.js';
 import { HistorianThread } from './historian-thread.js';
 import type { FromReader, FromWriter, ReaderQuery, RetentionResult, RetentionSettings, Series, SeriesRequest, ToReader, ToWriter } from './worker-protocol.js';
 
+
+/** The database file in the historian's folder; the audit trail lives in it too (main/audit/sqlite-audit-store.ts). */
+export const HISTORY_DB_FILE = 'history.db';
 export interface HistorianHealth {
   readonly ok: boolean;
   /** For the operator: what is wrong and what it costs, or where history goes. */
@@ -30,6 +33,8 @@ export interface HistorianOptions {
   readonly readerThreads?: number;
   /** Called when recording stops or resumes; the core shows a not-ok state as a system alarm. */
   readonly onHealth?: (health: HistorianHealth) => void;
+  /** Something the operator must read once (a damaged database set aside); it is logged as well. */
+  readonly onNotice?: (message: string) => void;
   readonly log?: Log;
 }
 
@@ -80,7 +85,7 @@ export class Historian {
   private counts = { appended: 0, written: 0, duplicates: 0, rejected: 0, droppedHere: 0, droppedByWriter: 0 };
 
   constructor(private readonly options: HistorianOptions) {
-    this.file = path.join(options.dir, 'history.db');
+    this.file = path.join(options.dir, HISTORY_DB_FILE);
     this.maxBuffered = options.maxBufferedSamples ?? 1_000_000;
     this.readers = Array.from({ length: Math.max(1, options.readerThreads ?? 2) }, () => null);
     this.health = new HealthState((health) => {
@@ -253,6 +258,9 @@ export class Historian {
         return this.health.setWriter({ ok: message.ok, message: message.message });
       case 'log':
         return this.options.log?.(message.level, message.message);
+      case 'notice':
+        this.options.log?.('error', message.message);
+        return this.options.onNotice?.(message.message);
       case 'batch': {
         this.inFlight--;
         const { result } = message;

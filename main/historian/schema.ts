@@ -58,6 +58,20 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_subject ON audit (subject, time);
       CREATE INDEX audit_user ON audit (user, time);`,
   },
+  {
+    version: 3,
+    tables: ['audit_trail', 'audit_head'],
+    // The hash-chained trail (main/audit): one column per field of an AuditRecord,
+    // old and new values as JSON so a number stays a number under the hash.
+    // The head is remembered apart from the rows, so cutting rows off the end shows.
+    sql: `
+      CREATE TABLE audit_trail (
+        seq INTEGER PRIMARY KEY, time INTEGER NOT NULL, action TEXT NOT NULL, user TEXT NOT NULL,
+        station TEXT NOT NULL, target TEXT NOT NULL, old_value TEXT NOT NULL, new_value TEXT NOT NULL,
+        result TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+      CREATE INDEX audit_trail_time ON audit_trail (time);
+      CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

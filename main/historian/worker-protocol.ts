@@ -66,6 +66,8 @@ export type ToWriter =
 export type FromWriter =
   | { readonly type: 'opened'; readonly ok: boolean; readonly message: string }
   | { readonly type: 'log'; readonly level: 'warning' | 'error'; readonly message: string }
+  /** For the operator, not only the log: a database set aside at open. */
+  | { readonly type: 'notice'; readonly message: string }
   | { readonly type: 'health'; readonly ok: boolean; readonly message: string }
   | { readonly type: 'batch'; readonly id: number; readonly result: BatchResult | null; readonly dropped: number }
   | { readonly type: 'reply'; readonly id: number; readonly value?: unknown; readonly error?: string };

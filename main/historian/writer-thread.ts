@@ -40,7 +40,7 @@ export function runWriter(port: MessagePort, settings: WriterSettings): void {
       db = opened.db;
       writer = new HistoryWriter(db);
       for (const { firstKey, names } of tagMessages) writer.addTags(firstKey, names);
-      for (const notice of opened.notices) post({ type: 'log', level: 'error', message: notice });
+      for (const notice of opened.notices) post({ type: 'notice', message: notice });
       post({ type: 'opened', ok: true, message: `History is recorded in ${file}` });
       return true;
     } catch (error) {

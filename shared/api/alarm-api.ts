@@ -24,9 +24,9 @@ export interface AlarmShelve {
 }
 
 export interface AlarmView {
-  /** "local:<definition id>.<level>" or "<connection id>:<ConditionId>[#<BranchId>]". */
+  /** "local:<definition id>.<level>", "<connection id>:<ConditionId>[#<BranchId>]" or "system:<what>" (the station's own). */
   readonly id: string;
-  readonly origin: 'local' | 'opcua';
+  readonly origin: 'local' | 'opcua' | 'system';
   /** The connection of an OPC UA condition; null for a local alarm. */
   readonly connectionId: string | null;
   readonly name: string;

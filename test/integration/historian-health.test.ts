@@ -2,14 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryAlarmJournal } from '../../main/alarms/alarm-journal.js';
+import { AlarmService } from '../../main/alarms/alarm-service.js';
+import { historianReporter } from '../../main/app/historian-alarms.js';
 import { Historian, type HistorianHealth } from '../../main/historian/historian.js';
 import type { RawSeries } from '../../main/historian/worker-protocol.js';
 import { waitFor } from '../support/wait-for.js';
 import { historianWorkerEntry, tempDir } from './historian-support.js';
 
-// What an operator sees when history cannot be written: a not-ok health
-// (the core shows it as a system alarm), an app that keeps running, samples
-// dropped and counted instead of piling up in memory.
+// What an operator sees when history cannot be written: a not-ok health,
+// shown as a notice and a system alarm (wired as the app wires them), an app
+// that keeps running, samples dropped and counted instead of piling up in memory.
 
 const isRoot = process.getuid?.() === 0;
 const cleanups: (() => void)[] = [];
@@ -45,9 +48,16 @@ function readOnly(dir: string): void {
 
 async function historianIn(dir: string, extra: Partial<ConstructorParameters<typeof Historian>[0]> = {}) {
   const health: HistorianHealth[] = [];
-  const historian = new Historian({ dir, workerEntry: await historianWorkerEntry(), flushIntervalMs: 100_000, onHealth: (h) => health.push(h), ...extra });
-  cleanups.push(() => void historian.dispose());
-  return { historian, health };
+  const notices: string[] = [];
+  const alarms = new AlarmService({ tags: () => [], journal: new MemoryAlarmJournal(), publish: () => undefined, user: () => 'system', log: () => undefined });
+  const reports = historianReporter(alarms, (_, message) => notices.push(message), () => undefined);
+  const historian = new Historian({
+    dir, workerEntry: await historianWorkerEntry(), flushIntervalMs: 100_000,
+    onHealth: (h) => (health.push(h), reports.onHealth(h)), onNotice: reports.onNotice, ...extra,
+  });
+  cleanups.push(() => void historian.dispose(), () => alarms.dispose());
+  const systemAlarms = async () => (await alarms.api().listAlarms()).alarms.filter((a) => a.area === 'System').map((a) => ({ id: a.id, state: a.state, priority: a.priority, message: a.message }));
+  return { historian, health, notices, systemAlarms };
 }
 
 function appendSeconds(historian: Historian, key: number, from: number, seconds: number, perSecond: number): void {
@@ -60,11 +70,13 @@ describe('historian health', () => {
     const dir = path.join(root, 'user-data');
     mkdirSync(dir);
     readOnly(dir);
-    const { historian, health } = await historianIn(path.join(dir, 'history'), { maxBufferedSamples: 5000 });
+    const { historian, health, notices, systemAlarms } = await historianIn(path.join(dir, 'history'), { maxBufferedSamples: 5000 });
     const ready = await historian.ready;
     expect(ready.ok).toBe(false);
     expect(ready.message).toMatch(/^History is not being recorded: cannot open .*history\.db: (the folder or file is read-only|the file cannot be opened)/);
     expect(health).toEqual([ready]);
+    expect(notices).toEqual([`History: ${ready.message}`]);
+    expect(await systemAlarms()).toEqual([{ id: 'system:history', state: 'unackActive', priority: 'high', message: ready.message }]);
     const [key] = historian.registerTags(['demo/Tank1.Level']);
     appendSeconds(historian, key!, Date.UTC(2026, 0, 1), 60, 500);
     expect(historian.stats().buffered).toBeLessThanOrEqual(5000);
@@ -102,8 +114,9 @@ describe('historian health', () => {
       console.log('skipped: simulating a full disk needs a small tmpfs, which needs root');
       return context.skip();
     }
-    const { historian, health } = await historianIn(dir, { maxBufferedSamples: 20_000 });
+    const { historian, health, systemAlarms } = await historianIn(dir, { maxBufferedSamples: 20_000 });
     expect((await historian.ready).ok).toBe(true);
+    expect(await systemAlarms()).toEqual([]);
     const [key] = historian.registerTags(['demo/Vibration']);
     const filler = path.join(dir, 'filler');
     const free = statfsSync(dir);
@@ -118,13 +131,27 @@ describe('historian health', () => {
     const dropped = historian.stats().dropped;
     expect(dropped).toBeGreaterThan(0);
     expect(historian.stats().written + dropped).toBe(100_000);
+    expect(await systemAlarms()).toMatchObject([{ id: 'system:history', state: 'unackActive', message: expect.stringMatching(/^History is not being recorded: the disk is full/) }]);
 
     rmSync(filler);
     appendSeconds(historian, key!, t0 + 60_000, 1, 1000);
     await historian.flush();
     expect(health.at(-1)).toEqual({ ok: true, message: `History is being recorded again in ${path.join(dir, 'history.db')}` });
+    // Returned to normal, it waits in the list for an acknowledgement: the operator learns history has a gap.
+    expect(await systemAlarms()).toMatchObject([{ id: 'system:history', state: 'unackRtn' }]);
     const [series] = (await historian.readSeries({ tagIds: ['demo/Vibration'], from: t0 + 60_000, to: t0 + 61_000, buckets: 0, rawLimit: 5000, exact: false })) as RawSeries[];
     expect(series!.time.length).toBe(1000);
+  });
+
+  it('a damaged database: set aside with a notice and a system alarm that waits to be acknowledged', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'history.db'), 'not a database, just some words written over it');
+    const { historian, notices, systemAlarms } = await historianIn(dir);
+    expect((await historian.ready).ok).toBe(true);
+    await waitFor('the set-aside notice', () => notices.length > 0);
+    const message = expect.stringMatching(/^The history database .*history\.db could not be used \(.*\)\. It was moved to .*history\.db\.corrupt-.* \(nothing was deleted\) and a new history was started\.$/);
+    expect(notices).toEqual([expect.stringMatching(/^History: The history database /)]);
+    expect(await systemAlarms()).toEqual([{ id: 'system:history-set-aside', state: 'unackRtn', priority: 'high', message }]);
   });
 
   it('a writer thread that cannot start: reports why, and the app keeps running without history', async () => {
