@@ -21,7 +21,16 @@ export function projectConnections(project: Project, endpointOf: (server: Projec
       publishingInterval: server.publishingInterval,
       tags: project.tags
         .filter((tag) => tag.server === server.id)
-        .map((tag) => ({ name: tag.name, description: tag.description, nodeId: tag.nodeId, samplingInterval: tag.samplingInterval })),
+        .map((tag) => ({
+          name: tag.name,
+          description: tag.description,
+          nodeId: tag.nodeId,
+          samplingInterval: tag.samplingInterval,
+          ...(tag.displayName !== undefined && { displayName: tag.displayName }),
+          ...(tag.deadband !== undefined && { deadband: tag.deadband }),
+          ...(tag.unit !== undefined && { unit: tag.unit }),
+          ...(tag.decimals !== undefined && { decimals: tag.decimals }),
+        })),
       settings: connectionSettings(server, endpointUrl),
     };
   });

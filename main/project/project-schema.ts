@@ -65,6 +65,8 @@ export const deadbandSchema = z.strictObject({
 
 export const tagSchema = z.strictObject({
   name: z.string().min(1).max(200),
+  /** Shown in the tag table and trend legends instead of the name; the name stays the tag's id. */
+  displayName: z.string().min(1).max(200).optional(),
   server: id,
   nodeId: z.string().min(1).max(1024),
   description: z.string().max(2000).default(''),

@@ -28,6 +28,9 @@ describe('running from a project file', () => {
     ],
     tags: [
       { name: 'Tank1.Level', server: 'demo', nodeId: demoNodeId('Tank1.Level') },
+      // One node twice: as the server gives it, and with the project's display name, deadband, unit and decimals.
+      { name: 'Vibration', server: 'demo', nodeId: demoNodeId('Pump1.Vibration'), samplingInterval: 10 },
+      { name: 'Vibration.coarse', displayName: 'Pump 1 vibration (coarse)', server: 'demo', nodeId: demoNodeId('Pump1.Vibration'), samplingInterval: 10, deadband: { type: 'absolute', value: 100 }, unit: 'mm/s rms', decimals: 1 },
       ...otherTags.map((name) => ({ name, server: 'line2', nodeId: demoNodeId(name) })),
     ],
     ...extra,
@@ -55,7 +58,21 @@ describe('running from a project file', () => {
 
   it('runs what the file says: its servers, its tags, its name', () => {
     expect(snapshot().project).toEqual({ name: 'Two plants', file, issues: [] });
-    expect(snapshot().tags.map((t) => t.id).sort()).toEqual(['demo/Tank1.Level', 'line2/Tank2.Level']);
+    expect(snapshot().tags.map((t) => t.id).sort()).toEqual(['demo/Tank1.Level', 'demo/Vibration', 'demo/Vibration.coarse', 'line2/Tank2.Level']);
+  });
+
+  it('subscribes with the tag’s deadband and shows its display name, unit and decimals over the server’s', async () => {
+    const tag = (id: string) => snapshot().tags.find((t) => t.id === id);
+    await waitFor('the server’s unit', () => tag('demo/Vibration')?.unit === 'mm/s' && tag('demo/Vibration.coarse')?.dataType === 'Double');
+    expect(tag('demo/Vibration')).toMatchObject({ displayName: 'Vibration', decimals: null });
+    expect(tag('demo/Vibration.coarse')).toMatchObject({ displayName: 'Pump 1 vibration (coarse)', unit: 'mm/s rms', decimals: 1 });
+    const plain = tagIndex('demo/Vibration')!;
+    const coarse = tagIndex('demo/Vibration.coarse')!;
+    await waitFor('a Good sample of each', () => collector.latest(coarse)?.status === StatusCode.Good && collector.latest(plain)?.status === StatusCode.Good);
+    const mark = collector.samples.length;
+    await waitFor('the plain tag to stream', () => collector.since(mark, plain).length >= 20);
+    // The vibration never moves 100 mm/s: past its first value, the deadband reports nothing.
+    expect(collector.since(mark, coarse)).toEqual([]);
   });
 
   it('reloads an edit on disk, rebuilding only the server that changed', async () => {
