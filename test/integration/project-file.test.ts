@@ -75,19 +75,38 @@ describe('running from a project file', () => {
     expect(collector.since(mark, coarse)).toEqual([]);
   });
 
-  it('reloads an edit on disk, rebuilding only the server that changed', async () => {
+  it('reloads an edit on disk that adds a tag by monitoring it on the running session', async () => {
     const demoSince = connection('demo')!.since;
+    const line2Since = connection('line2')!.since;
     const demoIndex = tagIndex('demo/Tank1.Level')!;
+    const line2Index = tagIndex('line2/Tank2.Level')!;
     const mark = collector.samples.length;
     write(project(['Tank2.Level', 'Pump2.Speed']));
     await waitFor('the new tag', () => tagIndex('line2/Pump2.Speed') !== undefined);
-    await waitFor('line2 connected again', () => connection('line2')?.state === 'connected');
     await waitFor('a Good sample of the new tag', () => collector.latest(tagIndex('line2/Pump2.Speed')!)?.status === StatusCode.Good);
-    // The demo plant's connection was not touched: same session, same tag, no Bad gap.
+    // Neither session was rebuilt: same connections, same tags, no Bad gap on the tags already there.
     expect(connection('demo')!.since).toBe(demoSince);
+    expect(connection('line2')!.since).toBe(line2Since);
+    expect(connection('line2')!.state).toBe('connected');
     expect(tagIndex('demo/Tank1.Level')).toBe(demoIndex);
-    expect(collector.since(mark, demoIndex).every((s) => s.status === StatusCode.Good)).toBe(true);
+    expect(tagIndex('line2/Tank2.Level')).toBe(line2Index);
+    for (const index of [demoIndex, line2Index]) expect(collector.since(mark, index).every((s) => s.status === StatusCode.Good)).toBe(true);
+    expect(collector.since(mark, line2Index).length).toBeGreaterThan(0);
+    expect(log).toContain(`info project "Two plants": line2 monitors 1 new tag(s) on its running session`);
     expect(log).toContain(`info project ${file} reloaded`);
+  });
+
+  it('rebuilds only the server whose settings changed', async () => {
+    const demoSince = connection('demo')!.since;
+    const line2Since = connection('line2')!.since;
+    const demoIndex = tagIndex('demo/Tank1.Level')!;
+    const mark = collector.samples.length;
+    const changed = project(['Tank2.Level', 'Pump2.Speed']);
+    write({ ...changed, servers: [changed.servers[0], { ...changed.servers[1], publishingInterval: 200 }] });
+    await waitFor('line2 connected again', () => connection('line2')?.state === 'connected' && connection('line2')!.since !== line2Since);
+    await waitFor('a Good sample on the new session', () => collector.since(mark, tagIndex('line2/Pump2.Speed')!).some((s) => s.status === StatusCode.Good));
+    expect(connection('demo')!.since).toBe(demoSince);
+    expect(collector.since(mark, demoIndex).every((s) => s.status === StatusCode.Good)).toBe(true);
   });
 
   it('keeps running the current project when the file on disk is broken, and lists every error with its path', async () => {
