@@ -21,7 +21,7 @@ describe('projectConnections', () => {
     expect(demo?.tags.find((t) => t.name === 'Pump1.Vibration')?.samplingInterval).toBe(10);
   });
 
-  it('passes each tag’s display name, deadband, unit and decimals on, and leaves absent ones to the server', () => {
+  it('passes each tag’s display name, subscription settings, unit and decimals on, and leaves absent ones to the server', () => {
     const result = parseProject(
       JSON.stringify({
         version: 1,
@@ -29,7 +29,7 @@ describe('projectConnections', () => {
         servers: [{ id: 'line1', name: 'Line 1', endpointUrl: 'opc.tcp://h:1' }],
         tags: [
           { name: 'Flow', displayName: 'Feed flow', server: 'line1', nodeId: 'ns=1;s=Flow', unit: 'm³/h', decimals: 1, deadband: { type: 'absolute', value: 0.5 } },
-          { name: 'Level', server: 'line1', nodeId: 'ns=1;s=Level' },
+          { name: 'Level', server: 'line1', nodeId: 'ns=1;s=Level', publishingInterval: 1000, queueSize: 4 },
         ],
       }),
     );
@@ -37,7 +37,7 @@ describe('projectConnections', () => {
     const [line1] = projectConnections(result.project, () => 'opc.tcp://h:1');
     expect(line1?.tags).toEqual([
       { name: 'Flow', displayName: 'Feed flow', description: '', nodeId: 'ns=1;s=Flow', samplingInterval: 100, unit: 'm³/h', decimals: 1, deadband: { type: 'absolute', value: 0.5 } },
-      { name: 'Level', description: '', nodeId: 'ns=1;s=Level', samplingInterval: 100 },
+      { name: 'Level', description: '', nodeId: 'ns=1;s=Level', samplingInterval: 100, publishingInterval: 1000, queueSize: 4 },
     ]);
   });
 });

@@ -27,6 +27,8 @@ export function projectConnections(project: Project, endpointOf: (server: Projec
           nodeId: tag.nodeId,
           samplingInterval: tag.samplingInterval,
           ...(tag.displayName !== undefined && { displayName: tag.displayName }),
+          ...(tag.publishingInterval !== undefined && { publishingInterval: tag.publishingInterval }),
+          ...(tag.queueSize !== undefined && { queueSize: tag.queueSize }),
           ...(tag.deadband !== undefined && { deadband: tag.deadband }),
           ...(tag.unit !== undefined && { unit: tag.unit }),
           ...(tag.decimals !== undefined && { decimals: tag.decimals }),

@@ -75,6 +75,10 @@ export const tagSchema = z.strictObject({
   /** Decimal places shown; absent = chosen from the range. */
   decimals: z.number().int().min(0).max(10).optional(),
   samplingInterval: z.number().min(0).max(3_600_000).default(100),
+  /** Absent: the server's publishingInterval. */
+  publishingInterval: z.number().int().min(10).max(3_600_000).optional(),
+  /** Absent: enough for every sample between two publishes. */
+  queueSize: z.number().int().min(1).max(10_000).optional(),
   deadband: deadbandSchema.optional(),
   history: z.boolean().default(true),
   /** Select-before-operate: a write must be selected, confirmed and operated within the time allowed. */
