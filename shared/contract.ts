@@ -25,11 +25,15 @@ export interface TagInfo {
   /** Unique, human-readable id: "<connection id>/<name>". */
   readonly id: string;
   readonly name: string;
+  /** What the table and trend legends show: the project's display name, else the name. */
+  readonly displayName: string;
   readonly description: string;
   readonly connectionId: string;
   readonly nodeId: string;
-  /** Read from the server's EngineeringUnits property; "" until known. */
+  /** The project's unit when it gives one, else the server's EngineeringUnits; "" until known. */
   readonly unit: string;
+  /** Decimal places the project asks for; null: chosen from the range. */
+  readonly decimals: number | null;
   readonly euRange: EuRange | null;
   /** OPC UA built-in type name as read from the server, "" until known. */
   readonly dataType: string;

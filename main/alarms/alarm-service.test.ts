@@ -8,7 +8,7 @@ import type { ConditionSink, ConditionSource, ConditionUpdate, MethodOutcome } f
 import { ManualClock } from './manual-clock.js';
 
 const tag = (index: number, name: string, nodeId = `ns=1;s=${name}`): TagInfo => ({
-  index, id: `demo/${name}`, name, description: '', connectionId: 'demo', nodeId, unit: '', euRange: null, dataType: 'Double', writable: false,
+  index, id: `demo/${name}`, name, displayName: name, description: '', connectionId: 'demo', nodeId, unit: '', decimals: null, euRange: null, dataType: 'Double', writable: false,
 });
 const T = Date.UTC(2026, 10, 2, 8);
 const TAGS = [tag(0, 'Tank1.Level'), tag(1, 'Pump1.Running'), tag(2, 'TIC101.PV')];

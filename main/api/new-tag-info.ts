@@ -1,16 +1,18 @@
 import type { TagInfo } from '../../shared/contract.js';
 import type { TagDefinition } from './sample-source.js';
 
-/** A tag as the core first knows it: unit, range, type and writability arrive later from the server. */
+/** A tag as the core first knows it: range, type, writability and (unless the project gives one) unit arrive later from the server. */
 export function newTagInfo(connectionId: string, index: number, tag: TagDefinition): TagInfo {
   return {
     index,
     id: `${connectionId}/${tag.name}`,
     name: tag.name,
+    displayName: tag.displayName ?? tag.name,
     description: tag.description,
     connectionId,
     nodeId: tag.nodeId,
-    unit: '',
+    unit: tag.unit ?? '',
+    decimals: tag.decimals ?? null,
     euRange: null,
     dataType: '',
     writable: false,

@@ -13,9 +13,13 @@ export interface TagSubscriptionFields {
 
 export interface TagDefinition extends TagSubscriptionFields {
   readonly name: string;
+  readonly displayName?: string;
   readonly description: string;
   readonly nodeId: string;
   readonly samplingInterval: number;
+  /** Overrides the server's EngineeringUnits. */
+  readonly unit?: string;
+  readonly decimals?: number;
 }
 
 export interface ConnectionDefinition {

@@ -28,6 +28,8 @@ export class TidewatchCore implements SessionHost {
   private nextIndex = 0;
   private project: ProjectStatus = { name: '', file: null, issues: [] };
   private readonly tagsById = new Map<string, TagInfo>();
+  /** Units the project gives, by tag index: the server's EngineeringUnits must not replace them. */
+  private readonly projectUnits = new Map<number, string>();
   private readonly sources = new Map<string, SampleSource>();
   private readonly fixedStatuses = new Map<string, ConnectionStatus>();
   private readonly latest = new LatestValues();
@@ -93,6 +95,7 @@ export class TidewatchCore implements SessionHost {
       if (tag.connectionId !== id) continue;
       this.tags.delete(tag.index);
       this.tagsById.delete(tag.id);
+      this.projectUnits.delete(tag.index);
       this.latest.forget(tag.index);
     }
     this.tagsChanged = this.connectionsChanged = true;
@@ -185,7 +188,12 @@ export class TidewatchCore implements SessionHost {
       metadata: (index, metadata) => {
         const tag = this.tags.get(index);
         if (tag?.connectionId !== connectionId) return;
-        this.putTag({ ...tag, ...metadata, description: metadata.description || tag.description });
+        this.putTag({
+          ...tag,
+          ...metadata,
+          unit: this.projectUnits.get(index) ?? metadata.unit,
+          description: metadata.description || tag.description,
+        });
         this.tagsChanged = true;
       },
       status: (status) => {
@@ -201,6 +209,7 @@ export class TidewatchCore implements SessionHost {
     const first = this.nextIndex;
     this.nextIndex += definitions.length;
     const tags = definitions.map((tag, i) => newTagInfo(connectionId, first + i, tag));
+    definitions.forEach((tag, i) => tag.unit !== undefined && this.projectUnits.set(first + i, tag.unit));
     for (const tag of tags) this.putTag(tag);
     return tags;
   }

@@ -21,6 +21,7 @@ import { readProjectFile, writeProjectFile } from '../project/project-file.js';
 import { historianSettingsSchema, type Project } from '../project/project-schema.js';
 import { ProjectStore } from '../project/project-store.js';
 import { withoutServer, withServer } from '../project/project-servers.js';
+import { withTags } from '../project/project-tags.js';
 import { sealClearPasswords } from '../project/seal-clear-passwords.js';
 import { FileWatcher } from '../project/watch-file.js';
 import { historianConfig } from './historian-config.js';
@@ -117,7 +118,7 @@ export function createApp(options: AppOptions): App {
   // Passwords in the project and from the dialog are sealed with the station's key (issue 7: never clear text).
   const secrets = options.secretBox ?? openKeyFileBox(userDataDir);
   const requireStore = (what: string) => {
-    if (store === null) throw new Error(`no project is loaded (see its errors in the status bar): servers cannot be ${what} until it is fixed`);
+    if (store === null) throw new Error(`no project is loaded (see its errors in the status bar): ${what} until it is fixed`);
     return store;
   };
   // The PKI opens (on first run: creates the app certificate) while the rest starts; connections wait for it.
@@ -128,8 +129,12 @@ export function createApp(options: AppOptions): App {
     sealSecret: (plain) => secrets.seal(plain),
     // The dialog's servers live in the project, so they come back after a restart; the runner starts and stops them.
     servers: {
-      add: async (settings) => void (await requireStore('added').update((project) => withServer(project, settings))),
-      remove: async (id) => void (await requireStore('removed').update((project) => withoutServer(project, id))),
+      add: async (settings) => void (await requireStore('servers cannot be added').update((project) => withServer(project, settings))),
+      remove: async (id) => void (await requireStore('servers cannot be removed').update((project) => withoutServer(project, id))),
+    },
+    // Tags added in the address-space browser too; the runner then monitors them on the server's running session.
+    tags: {
+      add: async (connectionId, tags) => void (await requireStore('tags cannot be added').update((project) => withTags(project, connectionId, tags))),
     },
   });
   connections.attach(core);

@@ -19,7 +19,8 @@ export interface ProjectRunnerDeps {
 /**
  * Makes the core run what a project says. Applying a new version of the
  * project rebuilds only the servers whose settings (security, login, ...) or
- * tags changed; the others keep their sessions and subscriptions. The
+ * existing tags changed; a server that only gained tags monitors them on its
+ * running session, and the others keep their sessions and subscriptions. The
  * embedded demo plant is started when a project asks for it and stopped when
  * none does.
  */
@@ -44,7 +45,17 @@ export class ProjectRunner {
     const wantsPlant = project.servers.some((server) => server.embedded === 'demo-plant');
     if (wantsPlant && !this.plant && this.plantError === null) await this.startPlant();
     const next = projectConnections(project, (server) => (server.embedded ? (this.plant?.endpointUrl ?? '') : (server.endpointUrl ?? '')));
-    const { stop, start } = changedServers(this.running, next);
+    const { stop, start, grow } = changedServers(this.running, next);
+    for (const { id, tags } of grow) {
+      try {
+        core.addTags(id, tags);
+      } catch (error) {
+        // A server that never connected (the demo plant failed to start) has no session to add to: build it anew.
+        log('info', `project "${project.name}": ${id} rebuilt to take its new tags (${error instanceof Error ? error.message : String(error)})`);
+        stop.push(id);
+        start.push(id);
+      }
+    }
     for (const id of stop) await core.removeConnection(id);
     for (const { settings, ...definition } of next.filter((c) => start.includes(c.id))) {
       const embedded = project.servers.find((s) => s.id === definition.id)?.embedded !== undefined;
@@ -54,6 +65,7 @@ export class ProjectRunner {
     this.running = next;
     if (!wantsPlant) await this.stopPlant();
     if (stop.length + start.length > 0) log('info', `project "${project.name}": started ${start.length}, stopped ${stop.length} connection(s)`);
+    for (const { id, tags } of grow) log('info', `project "${project.name}": ${id} monitors ${tags.length} new tag(s) on its running session`);
   }
 
   async dispose(): Promise<void> {

@@ -19,15 +19,16 @@ describe('application menu', () => {
     }
   });
 
-  it('offers quit, full screen, start at login and the logs outside kiosk mode', () => {
-    expect(kinds(appMenu(normal))).toEqual(expect.arrayContaining(['quit', 'toggle-full-screen', 'start-at-login', 'open-log-folder', 'about', 'open-alarm-summary']));
+  it('offers quit, opening a project, full screen, start at login and the logs outside kiosk mode', () => {
+    expect(kinds(appMenu(normal))).toEqual(expect.arrayContaining(['quit', 'open-project', 'toggle-full-screen', 'start-at-login', 'open-log-folder', 'about', 'open-alarm-summary']));
+    expect(items(appMenu(normal)).find((e) => e.action.kind === 'open-project')).toMatchObject({ label: 'Open project…', accelerator: 'CmdOrCtrl+O' });
     expect(kinds(appMenu(normal))).not.toContain('engineer-unlock');
     expect(items(appMenu({ ...normal, startAtLogin: true })).find((e) => e.action.kind === 'start-at-login')?.checked).toBe(true);
   });
 
   it('leaves a locked station nothing to quit, leave full screen or change start-up with; only an engineer unlock', () => {
     const locked = kinds(appMenu({ kiosk: true, locked: true, startAtLogin: true }));
-    for (const escape of ['quit', 'toggle-full-screen', 'start-at-login', 'open-log-folder', 'kiosk-lock']) expect(locked).not.toContain(escape);
+    for (const escape of ['quit', 'open-project', 'toggle-full-screen', 'start-at-login', 'open-log-folder', 'kiosk-lock']) expect(locked).not.toContain(escape);
     expect(locked).toContain('engineer-unlock');
     expect(locked).toContain('ui');
   });

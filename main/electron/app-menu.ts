@@ -6,6 +6,7 @@ export type UiCommandEvent = Extract<ServerEvent, { type: 'command' }>;
 /** What a menu item does; the shell maps each to one call. */
 export type MenuAction =
   | { readonly kind: 'ui'; readonly command: UiCommand }
+  | { readonly kind: 'open-project' }
   | { readonly kind: 'open-alarm-summary' }
   | { readonly kind: 'toggle-full-screen' }
   | { readonly kind: 'start-at-login' }
@@ -42,7 +43,8 @@ const separator: MenuEntry = { type: 'separator' };
 /**
  * The application menu as data. Acknowledge and silence sit on single
  * function keys (reachable with gloves, no chord); nothing on a locked
- * station lets the operator quit, leave full screen or change how Tidewatch starts.
+ * station lets the operator quit, open another project, leave full screen or
+ * change how Tidewatch starts.
  */
 export function appMenu(state: MenuState): readonly MenuSection[] {
   const station: MenuEntry[] = [];
@@ -50,6 +52,7 @@ export function appMenu(state: MenuState): readonly MenuSection[] {
   else if (state.kiosk) station.push(item('Lock the station', { kind: 'kiosk-lock' }));
   if (!state.locked) {
     if (station.length > 0) station.push(separator);
+    station.push(item('Open project…', { kind: 'open-project' }, 'CmdOrCtrl+O'), separator);
     station.push({ type: 'item', label: 'Start Tidewatch at login', action: { kind: 'start-at-login' }, checked: state.startAtLogin });
     station.push(item('Open the log folder', { kind: 'open-log-folder' }));
     station.push(separator, item('Quit Tidewatch', { kind: 'quit' }, 'CmdOrCtrl+Q'));

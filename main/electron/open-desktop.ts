@@ -127,6 +127,20 @@ export function openDesktop({ shell, options, distMainDir, engineerUnlock }: Ope
     });
     if ((await message('info', about.title, about.detail, ['OK', 'Copy'])) === 1) clipboard.writeText(`${about.title}\n${about.detail}`);
   };
+  // Switching projects restarts the app on the new one: sessions close cleanly, history is flushed.
+  const openProject = (file: string, why: string) => {
+    log('info', `opening ${file}, ${why}`);
+    const next = relaunch(file);
+    app.relaunch({ execPath: next.path, args: [...next.args] });
+    app.quit();
+  };
+  const chooseProject = async () => {
+    const target = windows.target();
+    const request = { title: 'Open a Tidewatch project', filters: [{ name: 'Tidewatch project', extensions: ['tidewatch'] }], properties: ['openFile' as const] };
+    const chosen = target ? await dialog.showOpenDialog(target, request) : await dialog.showOpenDialog(request);
+    const file = chosen.canceled ? undefined : chosen.filePaths[0];
+    if (file !== undefined && file !== shell.projectFile) openProject(file, 'chosen with Open project…');
+  };
   const run = (action: MenuAction): void => {
     switch (action.kind) {
       case 'ui': {
@@ -134,6 +148,8 @@ export function openDesktop({ shell, options, distMainDir, engineerUnlock }: Ope
         if (target) ports.command(target.webContents.id, { type: 'command', command: action.command });
         return;
       }
+      case 'open-project':
+        return void chooseProject();
       case 'open-alarm-summary':
         windows.open('alarms', null);
         return;
@@ -176,13 +192,8 @@ export function openDesktop({ shell, options, distMainDir, engineerUnlock }: Ope
       case 'refuse-project':
         log('warning', `did not open ${action.file}: ${action.reason}`);
         return void message('warning', `Did not open ${path.basename(action.file)}`, action.reason);
-      case 'open-project': {
-        // Switching projects restarts the app on the new one: sessions close cleanly, history is flushed.
-        log('info', `opening ${action.file}, handed over by a second launch`);
-        const next = relaunch(action.file);
-        app.relaunch({ execPath: next.path, args: [...next.args] });
-        return app.quit();
-      }
+      case 'open-project':
+        return openProject(action.file, 'handed over by a second launch');
       default:
         assertNever(action);
     }

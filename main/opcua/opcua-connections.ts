@@ -36,11 +36,22 @@ export interface OpcuaConnectionsOptions {
    * directly, for this run only.
    */
   readonly servers?: ServerStore;
+  /**
+   * Where tags added in the address-space browser are kept (the project),
+   * which then has the core monitor them; without it they run directly, for
+   * this run only.
+   */
+  readonly tags?: TagStore;
 }
 
 export interface ServerStore {
   add(settings: ServerSettings): Promise<void>;
   remove(id: string): Promise<void>;
+}
+
+export interface TagStore {
+  /** Resolves once the tags are saved and running. */
+  add(connectionId: string, tags: readonly TagDefinition[]): Promise<void>;
 }
 
 type SessionListener = (session: ClientSession) => void;
@@ -196,8 +207,11 @@ export class OpcuaConnections {
       const subscription = tagSubscriptionSchema.parse(t.subscription ?? {});
       return { name, description: metadata?.description ?? '', nodeId: t.nodeId, ...subscription };
     });
-    const added = definitions.length > 0 ? host.addTags(connectionId, definitions) : [];
-    const all = [...existing, ...added];
+    if (definitions.length > 0) {
+      if (this.options.tags) await this.options.tags.add(connectionId, definitions);
+      else host.addTags(connectionId, definitions);
+    }
+    const all = host.tagList().filter((t) => t.connectionId === connectionId);
     return { tags: request.tags.map((t) => all.find((tag) => tag.nodeId === t.nodeId)!).filter(Boolean) };
   }
 

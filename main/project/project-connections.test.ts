@@ -20,6 +20,26 @@ describe('projectConnections', () => {
     expect(demo?.tags.length).toBeGreaterThanOrEqual(40);
     expect(demo?.tags.find((t) => t.name === 'Pump1.Vibration')?.samplingInterval).toBe(10);
   });
+
+  it('passes each tag’s display name, subscription settings, unit and decimals on, and leaves absent ones to the server', () => {
+    const result = parseProject(
+      JSON.stringify({
+        version: 1,
+        name: 'Line',
+        servers: [{ id: 'line1', name: 'Line 1', endpointUrl: 'opc.tcp://h:1' }],
+        tags: [
+          { name: 'Flow', displayName: 'Feed flow', server: 'line1', nodeId: 'ns=1;s=Flow', unit: 'm³/h', decimals: 1, deadband: { type: 'absolute', value: 0.5 } },
+          { name: 'Level', server: 'line1', nodeId: 'ns=1;s=Level', publishingInterval: 1000, queueSize: 4 },
+        ],
+      }),
+    );
+    if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+    const [line1] = projectConnections(result.project, () => 'opc.tcp://h:1');
+    expect(line1?.tags).toEqual([
+      { name: 'Flow', displayName: 'Feed flow', description: '', nodeId: 'ns=1;s=Flow', samplingInterval: 100, unit: 'm³/h', decimals: 1, deadband: { type: 'absolute', value: 0.5 } },
+      { name: 'Level', description: '', nodeId: 'ns=1;s=Level', samplingInterval: 100, publishingInterval: 1000, queueSize: 4 },
+    ]);
+  });
 });
 
 describe('each server’s connection settings', () => {
@@ -62,9 +82,9 @@ describe('each server’s connection settings', () => {
 
   it('rebuilds only the server whose security or login changed', () => {
     const before = connections(project());
-    expect(changedServers(before, connections(project({ securityPolicy: 'Aes256_Sha256_RsaPss' })))).toEqual({ stop: ['line2'], start: ['line2'] });
-    expect(changedServers(before, connections(project({ user: { kind: 'anonymous' } })))).toEqual({ stop: ['line2'], start: ['line2'] });
-    expect(changedServers(before, connections(project()))).toEqual({ stop: [], start: [] });
+    expect(changedServers(before, connections(project({ securityPolicy: 'Aes256_Sha256_RsaPss' })))).toEqual({ stop: ['line2'], start: ['line2'], grow: [] });
+    expect(changedServers(before, connections(project({ user: { kind: 'anonymous' } })))).toEqual({ stop: ['line2'], start: ['line2'], grow: [] });
+    expect(changedServers(before, connections(project()))).toEqual({ stop: [], start: [], grow: [] });
   });
 
   it('never passes a password still in clear to a connection', () => {
@@ -75,14 +95,26 @@ describe('each server’s connection settings', () => {
 });
 
 describe('changedServers', () => {
-  it('rebuilds only the servers whose settings or tags changed, so the others keep their subscriptions', () => {
-    const before = [connection('a', ['x']), connection('b', ['y']), connection('c', ['z'])];
-    const after = [connection('a', ['x']), connection('b', ['y', 'w']), connection('d', ['v'])];
-    expect(changedServers(before, after)).toEqual({ stop: ['b', 'c'], start: ['b', 'd'] });
+  it('rebuilds only the servers whose settings or existing tags changed, so the others keep their subscriptions', () => {
+    const before = [connection('a', ['x']), connection('b', ['y', 'w']), connection('c', ['z']), connection('e', ['u'])];
+    const after = [connection('a', ['x']), connection('b', ['y']), connection('d', ['v']), connection('e', ['u'], 'opc.tcp://elsewhere')];
+    expect(changedServers(before, after)).toEqual({ stop: ['c', 'b', 'e'], start: ['b', 'd', 'e'], grow: [] });
+  });
+
+  it('adds the new tags of a server that only gained some, in the order the file gives them', () => {
+    const before = [connection('a', ['x', 'y'])];
+    const after = [connection('a', ['w', 'x', 'y', 'v'])];
+    expect(changedServers(before, after)).toEqual({ stop: [], start: [], grow: [{ id: 'a', tags: after[0]!.tags.filter((t) => ['w', 'v'].includes(t.name)) }] });
+  });
+
+  it('rebuilds a server whose kept tag changed, even when it also gained one', () => {
+    const before = [connection('a', ['x'])];
+    const after = [{ ...connection('a', ['x', 'y']), tags: [{ name: 'x', description: '', nodeId: 'ns=1;s=other', samplingInterval: 100 }, connection('a', ['y']).tags[0]!] }];
+    expect(changedServers(before, after)).toEqual({ stop: ['a'], start: ['a'], grow: [] });
   });
 
   it('changes nothing when nothing changed', () => {
     const same = [connection('a', ['x'])];
-    expect(changedServers(same, [connection('a', ['x'])])).toEqual({ stop: [], start: [] });
+    expect(changedServers(same, [connection('a', ['x'])])).toEqual({ stop: [], start: [], grow: [] });
   });
 });

@@ -1,5 +1,5 @@
 import type { ServerSettings } from '../../shared/api/connection-api.js';
-import type { ConnectionDefinition } from '../api/sample-source.js';
+import type { ConnectionDefinition, TagDefinition } from '../api/sample-source.js';
 import type { Project, ProjectServer } from './project-schema.js';
 
 /** A server the project asks for: its tags, and how to connect to it (security, login, reconnection). */
@@ -21,7 +21,18 @@ export function projectConnections(project: Project, endpointOf: (server: Projec
       publishingInterval: server.publishingInterval,
       tags: project.tags
         .filter((tag) => tag.server === server.id)
-        .map((tag) => ({ name: tag.name, description: tag.description, nodeId: tag.nodeId, samplingInterval: tag.samplingInterval })),
+        .map((tag) => ({
+          name: tag.name,
+          description: tag.description,
+          nodeId: tag.nodeId,
+          samplingInterval: tag.samplingInterval,
+          ...(tag.displayName !== undefined && { displayName: tag.displayName }),
+          ...(tag.publishingInterval !== undefined && { publishingInterval: tag.publishingInterval }),
+          ...(tag.queueSize !== undefined && { queueSize: tag.queueSize }),
+          ...(tag.deadband !== undefined && { deadband: tag.deadband }),
+          ...(tag.unit !== undefined && { unit: tag.unit }),
+          ...(tag.decimals !== undefined && { decimals: tag.decimals }),
+        })),
       settings: connectionSettings(server, endpointUrl),
     };
   });
@@ -35,15 +46,47 @@ function connectionSettings(server: ProjectServer, endpointUrl: string): ServerS
   return { ...settings, endpointUrl, user: { kind: 'userName', userName: user.userName, passwordSecret: user.passwordSecret ?? '' } };
 }
 
+export interface ReloadPlan {
+  /** Servers to stop: removed, or changed beyond added tags. */
+  readonly stop: string[];
+  /** Servers to (re)start: new, or changed beyond added tags. */
+  readonly start: string[];
+  /** Servers that only gained tags: those are monitored on the live session, the others keep streaming. */
+  readonly grow: { readonly id: string; readonly tags: TagDefinition[] }[];
+}
+
 /**
- * Ids of the servers whose connection must be rebuilt after a reload: changed
- * (settings or tags), added or removed. The others keep their sessions.
+ * What a reload must do to each server. One whose settings changed, or whose
+ * existing tags changed or went, is rebuilt; one that only gained tags gets
+ * them on its running connection; the others keep their sessions untouched.
  */
-export function changedServers<T extends { readonly id: string }>(before: readonly T[], after: readonly T[]): { readonly stop: string[]; readonly start: string[] } {
+export function changedServers<T extends ConnectionDefinition>(before: readonly T[], after: readonly T[]): ReloadPlan {
   const key = (c: T) => JSON.stringify(c);
-  const old = new Map(before.map((c) => [c.id, key(c)]));
-  const next = new Map(after.map((c) => [c.id, key(c)]));
-  const stop = [...old.keys()].filter((id) => next.get(id) !== old.get(id));
-  const start = [...next.keys()].filter((id) => old.get(id) !== next.get(id));
-  return { stop, start };
+  const old = new Map(before.map((c) => [c.id, c]));
+  const grow: { id: string; tags: TagDefinition[] }[] = [];
+  const stop: string[] = [];
+  const start: string[] = [];
+  for (const next of after) {
+    const previous = old.get(next.id);
+    if (previous && key(previous) === key(next)) continue;
+    const added = previous && addedTags(previous, next);
+    if (added) grow.push({ id: next.id, tags: added });
+    else {
+      if (previous) stop.push(next.id);
+      start.push(next.id);
+    }
+  }
+  const kept = new Set(after.map((c) => c.id));
+  stop.unshift(...before.filter((c) => !kept.has(c.id)).map((c) => c.id));
+  return { stop, start, grow };
+}
+
+/** The tags `after` adds to `before`, when that is all that changed; null otherwise. */
+function addedTags<T extends ConnectionDefinition>(before: T, after: T): TagDefinition[] | null {
+  const settings = (c: T) => JSON.stringify({ ...c, tags: [] });
+  if (settings(before) !== settings(after)) return null;
+  const next = new Map(after.tags.map((t) => [t.name, JSON.stringify(t)]));
+  if (!before.tags.every((t) => next.get(t.name) === JSON.stringify(t))) return null;
+  const known = new Set(before.tags.map((t) => t.name));
+  return after.tags.filter((t) => !known.has(t.name));
 }

@@ -65,6 +65,8 @@ export const deadbandSchema = z.strictObject({
 
 export const tagSchema = z.strictObject({
   name: z.string().min(1).max(200),
+  /** Shown in the tag table and trend legends instead of the name; the name stays the tag's id. */
+  displayName: z.string().min(1).max(200).optional(),
   server: id,
   nodeId: z.string().min(1).max(1024),
   description: z.string().max(2000).default(''),
@@ -73,6 +75,10 @@ export const tagSchema = z.strictObject({
   /** Decimal places shown; absent = chosen from the range. */
   decimals: z.number().int().min(0).max(10).optional(),
   samplingInterval: z.number().min(0).max(3_600_000).default(100),
+  /** Absent: the server's publishingInterval. */
+  publishingInterval: z.number().int().min(10).max(3_600_000).optional(),
+  /** Absent: enough for every sample between two publishes. */
+  queueSize: z.number().int().min(1).max(10_000).optional(),
   deadband: deadbandSchema.optional(),
   history: z.boolean().default(true),
   /** Select-before-operate: a write must be selected, confirmed and operated within the time allowed. */

@@ -24,7 +24,7 @@ const ROUNDS = 5;
 
 export async function runAlarmBench(record: Record): Promise<void> {
   const tags: TagInfo[] = Array.from({ length: TAGS }, (_, i) => ({
-    index: i, id: `bench/T${i}`, name: `T${i}`, description: '', connectionId: 'bench', nodeId: `ns=1;i=${i}`, unit: '', euRange: null, dataType: 'Double', writable: false,
+    index: i, id: `bench/T${i}`, name: `T${i}`, displayName: `T${i}`, description: '', connectionId: 'bench', nodeId: `ns=1;i=${i}`, unit: '', decimals: null, euRange: null, dataType: 'Double', writable: false,
   }));
   const withAlarms = service(tags, tags.map((tag) => limitDefinition(tag.id)));
   const withoutAlarms = service(tags, []);
@@ -146,7 +146,7 @@ function service(tags: readonly TagInfo[], definitions: unknown[]) {
 /** 1,000 alarms from samples spread over one second of wall-clock time, then count what the journal holds. */
 async function floodJournaled(): Promise<number> {
   const tags: TagInfo[] = Array.from({ length: 1_000 }, (_, i) => ({
-    index: i, id: `flood/F${i}`, name: `F${i}`, description: '', connectionId: 'flood', nodeId: `ns=1;i=${i}`, unit: '', euRange: null, dataType: 'Double', writable: false,
+    index: i, id: `flood/F${i}`, name: `F${i}`, displayName: `F${i}`, description: '', connectionId: 'flood', nodeId: `ns=1;i=${i}`, unit: '', decimals: null, euRange: null, dataType: 'Double', writable: false,
   }));
   const { service: flood, journal } = service(tags, tags.map((tag) => ({ id: tag.name, type: 'limit', tag: tag.id, limits: { H: { value: 90 } } })));
   const start = Date.now();

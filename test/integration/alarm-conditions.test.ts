@@ -21,7 +21,7 @@ describe('OPC UA Alarms & Conditions from the demo plant', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-alarm-conditions-'));
   const entry = path.join(repoRoot, 'node_modules', '.cache', 'tidewatch-alarms', 'simulator.js');
   const journal = new MemoryAlarmJournal();
-  const tags: TagInfo[] = [{ index: 0, id: 'demo/TIC101.PV', name: 'TIC101.PV', description: '', connectionId: 'demo', nodeId: 'ns=1;s=TIC101.PV', unit: 'degC', euRange: null, dataType: 'Double', writable: false }];
+  const tags: TagInfo[] = [{ index: 0, id: 'demo/TIC101.PV', name: 'TIC101.PV', displayName: 'TIC101.PV', description: '', connectionId: 'demo', nodeId: 'ns=1;s=TIC101.PV', unit: 'degC', decimals: null, euRange: null, dataType: 'Double', writable: false }];
   let plant: RunningSimulator;
   let client: OPCUAClient;
   let session: ClientSession;

@@ -187,6 +187,28 @@ describe('the desktop shell’s wiring (real bundle, stand-in Electron)', () => 
     }
   });
 
+  it('opens another project from the menu: a cancelled dialog changes nothing, a chosen file restarts the app on it', async () => {
+    const openData = mkdtempSync(path.join(root, 'open-'));
+    const shell = start(['--user-data', openData], { STAND_IN_USER_DATA: openData });
+    try {
+      await waitFor('the main window to load', () => shell.of('window.loadURL').length > 0);
+      await shell.plantStarted();
+      await shell.act('menu', { label: 'Open project…' });
+      await waitFor('the Open dialog', () => shell.of('dialog.showOpenDialog').length === 1);
+      expect(shell.of('dialog.showOpenDialog')[0]).toMatchObject({ filters: [{ name: 'Tidewatch project', extensions: ['tidewatch'] }], properties: ['openFile'] });
+      await shell.act('openDialogAnswer', { file: '/plants/line3.tidewatch' });
+      await shell.act('menu', { label: 'Open project…' });
+      expect(await shell.exited).toBe(0);
+      // Only the second dialog's answer relaunched; the cancelled one left the app running.
+      expect(shell.of('app.relaunch')).toEqual([
+        { type: 'app.relaunch', options: { execPath: process.execPath, args: [process.cwd(), '--project', '/plants/line3.tidewatch', '--user-data', openData] } },
+      ]);
+      expect(readFileSync(path.join(openData, 'logs', 'desktop.log'), 'utf8')).toContain('opening /plants/line3.tidewatch, chosen with Open project…');
+    } finally {
+      shell.kill();
+    }
+  });
+
   it('runs headless from the desktop app with --headless: no window, no single-instance lock, the same server', async () => {
     const headlessData = mkdtempSync(path.join(root, 'headless-'));
     const shell = start(['--headless', '--port', '0', '--user-data', headlessData]);
@@ -218,6 +240,7 @@ describe('the desktop shell’s wiring (real bundle, stand-in Electron)', () => 
       const labels = menu.sections.flatMap((s) => s.items.map((i) => i.label));
       expect(labels).toContain('Engineer unlock…');
       expect(labels).not.toContain('Quit Tidewatch');
+      expect(labels).not.toContain('Open project…');
       expect(await shell.act('key', { input: { key: 'U', control: true, shift: true } })).toEqual({ prevented: true });
       await waitFor('the refusal', () => shell.of('dialog.showMessageBox').length > 0);
       expect(shell.of('dialog.showMessageBox')[0]).toMatchObject({ message: 'Engineer unlock refused' });

@@ -155,7 +155,14 @@ export const Menu = {
   },
 };
 
+// What the next Open dialog answers: a file, or null for Cancel (the test sets it with the openDialogAnswer action).
+let openDialogAnswer = null;
 export const dialog = {
+  showOpenDialog: (...args) => {
+    const options = args[args.length - 1];
+    record('dialog.showOpenDialog', { title: options.title, filters: options.filters, properties: options.properties });
+    return Promise.resolve(openDialogAnswer === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [openDialogAnswer] });
+  },
   showMessageBox: (...args) => {
     const options = args[args.length - 1];
     record('dialog.showMessageBox', { message: options.message, detail: options.detail });
@@ -206,6 +213,10 @@ const actions = {
   },
   async rendererGone({ contents }) {
     window(contents).webContents.emit('render-process-gone', preventable(), { reason: 'crashed', exitCode: 139 });
+    return {};
+  },
+  async openDialogAnswer({ file }) {
+    openDialogAnswer = file;
     return {};
   },
   async secondInstance({ data }) {

@@ -28,6 +28,9 @@ describe('running from a project file', () => {
     ],
     tags: [
       { name: 'Tank1.Level', server: 'demo', nodeId: demoNodeId('Tank1.Level') },
+      // One node twice: as the server gives it, and with the project's display name, deadband, unit and decimals.
+      { name: 'Vibration', server: 'demo', nodeId: demoNodeId('Pump1.Vibration'), samplingInterval: 10 },
+      { name: 'Vibration.coarse', displayName: 'Pump 1 vibration (coarse)', server: 'demo', nodeId: demoNodeId('Pump1.Vibration'), samplingInterval: 10, deadband: { type: 'absolute', value: 100 }, unit: 'mm/s rms', decimals: 1 },
       ...otherTags.map((name) => ({ name, server: 'line2', nodeId: demoNodeId(name) })),
     ],
     ...extra,
@@ -55,22 +58,55 @@ describe('running from a project file', () => {
 
   it('runs what the file says: its servers, its tags, its name', () => {
     expect(snapshot().project).toEqual({ name: 'Two plants', file, issues: [] });
-    expect(snapshot().tags.map((t) => t.id).sort()).toEqual(['demo/Tank1.Level', 'line2/Tank2.Level']);
+    expect(snapshot().tags.map((t) => t.id).sort()).toEqual(['demo/Tank1.Level', 'demo/Vibration', 'demo/Vibration.coarse', 'line2/Tank2.Level']);
   });
 
-  it('reloads an edit on disk, rebuilding only the server that changed', async () => {
+  it('subscribes with the tag’s deadband and shows its display name, unit and decimals over the server’s', async () => {
+    const tag = (id: string) => snapshot().tags.find((t) => t.id === id);
+    await waitFor('the server’s unit', () => tag('demo/Vibration')?.unit === 'mm/s' && tag('demo/Vibration.coarse')?.dataType === 'Double');
+    expect(tag('demo/Vibration')).toMatchObject({ displayName: 'Vibration', decimals: null });
+    expect(tag('demo/Vibration.coarse')).toMatchObject({ displayName: 'Pump 1 vibration (coarse)', unit: 'mm/s rms', decimals: 1 });
+    const plain = tagIndex('demo/Vibration')!;
+    const coarse = tagIndex('demo/Vibration.coarse')!;
+    await waitFor('a Good sample of each', () => collector.latest(coarse)?.status === StatusCode.Good && collector.latest(plain)?.status === StatusCode.Good);
+    const mark = collector.samples.length;
+    await waitFor('the plain tag to stream', () => collector.since(mark, plain).length >= 20);
+    // The vibration never moves 100 mm/s: past its first value, the deadband reports nothing.
+    expect(collector.since(mark, coarse)).toEqual([]);
+  });
+
+  it('reloads an edit on disk that adds a tag by monitoring it on the running session', async () => {
     const demoSince = connection('demo')!.since;
+    const line2Since = connection('line2')!.since;
     const demoIndex = tagIndex('demo/Tank1.Level')!;
+    const line2Index = tagIndex('line2/Tank2.Level')!;
     const mark = collector.samples.length;
     write(project(['Tank2.Level', 'Pump2.Speed']));
     await waitFor('the new tag', () => tagIndex('line2/Pump2.Speed') !== undefined);
-    await waitFor('line2 connected again', () => connection('line2')?.state === 'connected');
     await waitFor('a Good sample of the new tag', () => collector.latest(tagIndex('line2/Pump2.Speed')!)?.status === StatusCode.Good);
-    // The demo plant's connection was not touched: same session, same tag, no Bad gap.
+    // Neither session was rebuilt: same connections, same tags, no Bad gap on the tags already there.
     expect(connection('demo')!.since).toBe(demoSince);
+    expect(connection('line2')!.since).toBe(line2Since);
+    expect(connection('line2')!.state).toBe('connected');
     expect(tagIndex('demo/Tank1.Level')).toBe(demoIndex);
-    expect(collector.since(mark, demoIndex).every((s) => s.status === StatusCode.Good)).toBe(true);
+    expect(tagIndex('line2/Tank2.Level')).toBe(line2Index);
+    for (const index of [demoIndex, line2Index]) expect(collector.since(mark, index).every((s) => s.status === StatusCode.Good)).toBe(true);
+    expect(collector.since(mark, line2Index).length).toBeGreaterThan(0);
+    expect(log).toContain(`info project "Two plants": line2 monitors 1 new tag(s) on its running session`);
     expect(log).toContain(`info project ${file} reloaded`);
+  });
+
+  it('rebuilds only the server whose settings changed', async () => {
+    const demoSince = connection('demo')!.since;
+    const line2Since = connection('line2')!.since;
+    const demoIndex = tagIndex('demo/Tank1.Level')!;
+    const mark = collector.samples.length;
+    const changed = project(['Tank2.Level', 'Pump2.Speed']);
+    write({ ...changed, servers: [changed.servers[0], { ...changed.servers[1], publishingInterval: 200 }] });
+    await waitFor('line2 connected again', () => connection('line2')?.state === 'connected' && connection('line2')!.since !== line2Since);
+    await waitFor('a Good sample on the new session', () => collector.since(mark, tagIndex('line2/Pump2.Speed')!).some((s) => s.status === StatusCode.Good));
+    expect(connection('demo')!.since).toBe(demoSince);
+    expect(collector.since(mark, demoIndex).every((s) => s.status === StatusCode.Good)).toBe(true);
   });
 
   it('keeps running the current project when the file on disk is broken, and lists every error with its path', async () => {

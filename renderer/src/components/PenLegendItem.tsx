@@ -46,7 +46,7 @@ export const PenLegendItem = memo(function PenLegendItem({ pen, note, onRemove }
         />
       </td>
       <th scope="row" className="pen-name" title={tag.description || tag.id}>
-        {tag.name}
+        {tag.displayName}
       </th>
       <td className="pen-number" data-testid="pen-cursor" data-quality={cursorQuality?.quality ?? 'none'} title={cursorQuality?.title}>
         {cursor === undefined || cursorQuality === undefined ? (
@@ -86,5 +86,5 @@ export const PenLegendItem = memo(function PenLegendItem({ pen, note, onRemove }
 /** A boolean's average is the share of samples that were ON; an integer's has decimals. */
 function averageText(mean: number, tag: TagInfo): string {
   if (tag.dataType === 'Boolean') return `${Math.round(mean * 100)} % ON`;
-  return formatValue(mean, { dataType: 'Double', euRange: tag.euRange });
+  return formatValue(mean, { dataType: 'Double', euRange: tag.euRange, decimals: tag.decimals });
 }

@@ -15,7 +15,7 @@ export const TagRow = memo(function TagRow({ tag, isPen, canAddPen, onTogglePen 
   return (
     <tr data-testid="tag-row" data-tag-id={tag.id}>
       <th scope="row" className="tag-name" title={tag.description || tag.nodeId}>
-        {tag.name}
+        {tag.displayName}
       </th>
       <TagLiveCells tag={tag} />
       <td className="tag-setpoint">

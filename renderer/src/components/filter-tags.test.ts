@@ -9,6 +9,11 @@ describe('filterTags', () => {
     expect(filterTags(tags, '  boiler ').map((tag) => tag.index)).toEqual([0]);
   });
 
+  it('matches the display name the table shows as well', () => {
+    const named = [...tags, makeTagInfo(2, { name: 'FT101', displayName: 'Feed flow' })];
+    expect(filterTags(named, 'feed').map((tag) => tag.index)).toEqual([2]);
+  });
+
   it('returns the same list for an empty filter', () => {
     expect(filterTags(tags, ' ')).toBe(tags);
   });

@@ -17,6 +17,13 @@ describe('formatValue', () => {
     expect(formatValue(0.0012345, analog(0, 0.01))).toBe('0.00123');
   });
 
+  it('uses the project’s decimals over the range’s, for analog values only', () => {
+    expect(formatValue(42.123456, { ...analog(0, 100), decimals: 3 })).toBe('42.123');
+    expect(formatValue(42.6, { ...analog(0, 100), decimals: 0 })).toBe('43');
+    expect(formatValue(1, { dataType: 'Boolean', euRange: null, decimals: 2 })).toBe('ON');
+    expect(formatValue(7, { dataType: 'Int32', euRange: null, decimals: 2 })).toBe('7');
+  });
+
   it('falls back to the value magnitude without a range', () => {
     expect(formatValue(3.14159, { dataType: 'Float', euRange: null })).toBe('3.142');
     expect(formatValue(0, { dataType: 'Float', euRange: null })).toBe('0');

@@ -5,12 +5,13 @@ const MAX_DECIMALS = 6;
 /** About four significant digits across the span: enough to see a change, not noise. */
 const SIGNIFICANT_DIGITS = 4;
 
-export function formatValue(value: number, tag: Pick<TagInfo, 'dataType' | 'euRange'>): string {
+/** The project's decimals, when it gives them, win over the ones chosen from the range. */
+export function formatValue(value: number, tag: Pick<TagInfo, 'dataType' | 'euRange'> & { readonly decimals?: TagInfo['decimals'] }): string {
   if (tag.dataType === 'Boolean') return value !== 0 ? 'ON' : 'OFF';
   if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return value > 0 ? '+∞' : '−∞';
   if (INTEGER_TYPES.has(tag.dataType)) return value.toFixed(0);
-  return value.toFixed(decimalsFor(value, tag.euRange));
+  return value.toFixed(tag.decimals ?? decimalsFor(value, tag.euRange));
 }
 
 /**
