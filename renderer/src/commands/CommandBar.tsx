@@ -9,7 +9,7 @@ import './commands.css';
 /**
  * The project's commands beside the live table. A command the user may not
  * run is shown disabled, with why (main refuses it anyway); the list is read
- * again whenever the project changes.
+ * again whenever the project changes or the bridge reconnects.
  */
 export function CommandBar() {
   const { client } = useAuthServices();
@@ -27,9 +27,15 @@ export function CommandBar() {
         (caught: unknown) => setError(errorMessage(caught)),
       );
     void load();
-    return client.onEvent((event) => {
+    // A call made while the bridge was still connecting failed: read the list again once it is up.
+    const offConnection = client.onConnectionChange((state) => state === 'connected' && void load());
+    const offEvent = client.onEvent((event) => {
       if (event.type === 'project') void load();
     });
+    return () => {
+      offConnection();
+      offEvent();
+    };
   }, [client]);
   if (commands.length === 0 && error === null) return null;
   return (
