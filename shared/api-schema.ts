@@ -3,6 +3,7 @@ import type { ApiMethod } from './contract.js';
 import { alarmApiSchemas } from './api/alarm-api.js';
 import { auditApiSchemas } from './api/audit-api.js';
 import { authApiSchemas, operatorApiSchemas } from './api/auth-api.js';
+import { commandApiSchemas } from './api/command-api.js';
 import { connectionApiSchemas } from './api/connection-api.js';
 import { historyApiSchemas } from './api/history-api.js';
 import { liveApiSchemas } from './api/live-api.js';
@@ -19,6 +20,7 @@ export const apiParamSchemas = {
   ...historyApiSchemas,
   ...authApiSchemas,
   ...operatorApiSchemas,
+  ...commandApiSchemas,
   ...auditApiSchemas,
   ...alarmApiSchemas,
   ...connectionApiSchemas,

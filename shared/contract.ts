@@ -1,5 +1,6 @@
 import type { AlarmApi, AlarmsEvent } from './api/alarm-api.js';
 import type { AuditApi } from './api/audit-api.js';
+import type { CommandApi } from './api/command-api.js';
 import type { ConnectionApi } from './api/connection-api.js';
 import type { AuthApi, AuthEvent, OperatorApi } from './api/auth-api.js';
 import type { HistoryApi } from './api/history-api.js';
@@ -73,7 +74,7 @@ export interface Snapshot {
  * Everything the renderer may ask of main, one interface per domain in
  * shared/api/. Each method takes at most one parameter object.
  */
-export type TidewatchApi = LiveApi & HistoryApi & AuthApi & OperatorApi & AuditApi & AlarmApi & ConnectionApi & TrendApi;
+export type TidewatchApi = LiveApi & HistoryApi & AuthApi & OperatorApi & CommandApi & AuditApi & AlarmApi & ConnectionApi & TrendApi;
 
 export type ApiMethod = keyof TidewatchApi;
 

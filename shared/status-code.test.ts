@@ -12,6 +12,6 @@ describe('status codes', () => {
   it('names a code even with info bits set, and shows unknown codes in hex', () => {
     expect(statusText(StatusCode.BadSensorFailure)).toBe('BadSensorFailure');
     expect(statusText(StatusCode.Good | 0x480)).toBe('Good');
-    expect(statusText(0x80ab0000)).toBe('0x80AB0000');
+    expect(statusText(0x80ee0000)).toBe('0x80EE0000');
   });
 });

@@ -31,6 +31,12 @@ export const StatusCode = {
   BadFilterNotAllowed: 0x80450000,
   BadNodeClassInvalid: 0x805f0000,
   BadDeadbandFilterInvalid: 0x808e0000,
+  // What a method call answers (commands).
+  BadInvalidArgument: 0x80ab0000,
+  BadArgumentsMissing: 0x80760000,
+  BadTooManyArguments: 0x80e50000,
+  BadMethodInvalid: 0x80750000,
+  BadNotExecutable: 0x81110000,
 } as const;
 
 const names = new Map<number, string>(Object.entries(StatusCode).map(([name, code]) => [code, name]));

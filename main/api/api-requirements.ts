@@ -1,7 +1,7 @@
 import type { ApiMethod } from '../../shared/contract.js';
 import type { ConnectionApi } from '../../shared/api/connection-api.js';
 import type { TrendApi } from '../../shared/api/trend-api.js';
-import { alarmApiRequirements, auditApiRequirements, authApiRequirements, historyApiRequirements, liveApiRequirements, needs, operatorApiRequirements, USER, VIEW, type Requirement, type RequirementTable } from '../auth/api-requirements.js';
+import { alarmApiRequirements, auditApiRequirements, authApiRequirements, commandApiRequirements, historyApiRequirements, liveApiRequirements, needs, operatorApiRequirements, USER, VIEW, type Requirement, type RequirementTable } from '../auth/api-requirements.js';
 
 /** Servers, certificates and tags change the station: engineers; browsing reads any node: a logged-in user. */
 const connectionApiRequirements: RequirementTable<ConnectionApi> = {
@@ -31,15 +31,19 @@ const trendApiRequirements: RequirementTable<TrendApi> = {
 /**
  * Who may call what, per method: the guard checks it in every session before
  * the call runs. A domain adds its table here next to its schemas in
- * shared/api-schema.ts; the compiler insists on every method.
+ * shared/api-schema.ts; the compiler insists on every method. commandArea:
+ * the project's area of a command, by name.
  */
-export const apiRequirements: Readonly<Record<ApiMethod, Requirement>> = {
-  ...liveApiRequirements,
-  ...historyApiRequirements,
-  ...authApiRequirements,
-  ...operatorApiRequirements,
-  ...auditApiRequirements,
-  ...alarmApiRequirements,
-  ...connectionApiRequirements,
-  ...trendApiRequirements,
-} satisfies Record<ApiMethod, Requirement<never>>;
+export function apiRequirements(commandArea: (commandName: string) => string): Readonly<Record<ApiMethod, Requirement>> {
+  return {
+    ...liveApiRequirements,
+    ...historyApiRequirements,
+    ...authApiRequirements,
+    ...operatorApiRequirements,
+    ...auditApiRequirements,
+    ...alarmApiRequirements,
+    ...connectionApiRequirements,
+    ...trendApiRequirements,
+    ...commandApiRequirements(commandArea),
+  } satisfies Record<ApiMethod, Requirement<never>>;
+}

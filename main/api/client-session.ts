@@ -1,8 +1,11 @@
 import type { ServerEvent, SetTrendedTagsRequest, Snapshot, TidewatchApi } from '../../shared/contract.js';
+import type { CommandApi } from '../../shared/api/command-api.js';
 import type { LiveApi } from '../../shared/api/live-api.js';
 import type { ClientAuth } from '../auth/client-auth.js';
 import { guardApi } from '../auth/guard-api.js';
+import type { CommandHost } from '../auth/command-host.js';
 import { OperatorActions, type WriteHost } from '../auth/operator-actions.js';
+import { OperatorCommands } from '../auth/operator-commands.js';
 import type { SessionSecurity } from '../auth/session-security.js';
 import { FrameStreamer } from '../stream/frame-streamer.js';
 import { apiRequirements } from './api-requirements.js';
@@ -18,6 +21,7 @@ export interface ClientSink {
 export interface SessionHost {
   readonly security: SessionSecurity;
   readonly writeHost: WriteHost;
+  readonly commandHost: CommandHost;
   domainMethods(actor: SessionActor): Partial<TidewatchApi>;
   snapshot(): Snapshot;
   seed(streamer: FrameStreamer): void;
@@ -33,6 +37,7 @@ export class ClientSession {
   readonly streamer: FrameStreamer;
   readonly auth: ClientAuth;
   private readonly actions: OperatorActions;
+  private readonly commands: OperatorCommands;
 
   constructor(
     private readonly host: SessionHost,
@@ -42,6 +47,7 @@ export class ClientSession {
     this.streamer = new FrameStreamer((buffer) => sink.frame(buffer));
     this.auth = host.security.auth.openSession(station, (auth) => sink.event({ type: 'auth', auth }));
     this.actions = new OperatorActions(host.writeHost, host.security.audit, () => this.auth.actor(), host.security.selectTimeoutMs);
+    this.commands = new OperatorCommands(host.commandHost, host.writeHost, host.security.audit, () => this.auth.actor(), host.security.selectTimeoutMs);
     host.seed(this.streamer);
   }
 
@@ -52,8 +58,14 @@ export class ClientSession {
       writeTag: (request) => this.actions.writeTag(request),
       setTrendedTags: async (request: SetTrendedTagsRequest) => this.streamer.setTrended(request.tagIndexes),
     };
-    const api = { ...(this.host.domainMethods(() => this.auth.actor()) as TidewatchApi), ...live, ...this.auth.methods(), prepareWrite: (request) => this.actions.prepareWrite(request) } satisfies TidewatchApi;
-    return guardApi(api, apiRequirements, this.auth);
+    const commands: CommandApi = {
+      listCommands: () => this.commands.listCommands(),
+      prepareCommand: (request) => this.commands.prepareCommand(request),
+      runCommand: (request) => this.commands.runCommand(request),
+    };
+    const api = { ...(this.host.domainMethods(() => this.auth.actor()) as TidewatchApi), ...live, ...this.auth.methods(), ...commands, prepareWrite: (request) => this.actions.prepareWrite(request) } satisfies TidewatchApi;
+    const areaOf = (name: string) => this.host.commandHost.commands().find((c) => c.name === name)?.area ?? name;
+    return guardApi(api, apiRequirements(areaOf), this.auth);
   }
 
   ack(seq: number): void {

@@ -1,4 +1,5 @@
 import { ApiError, type ConnectionStatus, type ServerEvent, type ProjectStatus, type Snapshot, type TagInfo, type TidewatchApi } from '../../shared/contract.js';
+import { NO_COMMANDS, type CommandHost } from '../auth/command-host.js';
 import type { WriteHost } from '../auth/operator-actions.js';
 import type { FrameStreamer } from '../stream/frame-streamer.js';
 import type { SessionSecurity } from '../auth/session-security.js';
@@ -53,6 +54,9 @@ export class TidewatchCore implements SessionHost {
     write: (tag, value) => this.sourceOf(tag).write(tag.index, value),
     read: (tag) => this.sourceOf(tag).read(tag.index),
   };
+
+  /** The project's commands and the servers' methods; the composition root sets it once the OPC UA client exists. */
+  commandHost: CommandHost = NO_COMMANDS;
 
   constructor(
     private readonly log: Log,

@@ -16,6 +16,7 @@ import { OpcuaConnections } from '../opcua/opcua-connections.js';
 import { OpcuaPki } from '../opcua/opcua-pki.js';
 import { demoProject } from '../project/demo-project.js';
 import { parseProject } from '../project/parse-project.js';
+import { projectCommands } from '../project/project-commands.js';
 import { formatIssue } from '../project/project-error.js';
 import { readProjectFile, writeProjectFile } from '../project/project-file.js';
 import { historianSettingsSchema, type Project } from '../project/project-schema.js';
@@ -138,6 +139,12 @@ export function createApp(options: AppOptions): App {
     },
   });
   connections.attach(core);
+  core.commandHost = {
+    commands: () => (store === null ? [] : projectCommands(store.project)),
+    connection: (serverId) => core.writeHost.connection(serverId),
+    readMethodArguments: (serverId, methodId) => connections.readMethodArguments(serverId, methodId),
+    callMethod: (serverId, objectId, methodId, args) => connections.callMethod(serverId, objectId, methodId, args),
+  };
   core.registerApi(() => connections.api());
   // History behind the live edge: the local historian, and a tag's server (HistoryRead) where the historian has nothing yet.
   const serverHistory: ServerHistory = {

@@ -1,6 +1,7 @@
 import type { AlarmApi } from '../../shared/api/alarm-api.js';
 import type { Action } from '../../shared/api/auth-permissions.js';
 import type { AuditApi } from '../../shared/api/audit-api.js';
+import type { CommandApi } from '../../shared/api/command-api.js';
 import type { AuthApi, OperatorApi } from '../../shared/api/auth-api.js';
 import type { HistoryApi } from '../../shared/api/history-api.js';
 import type { LiveApi, WriteTagRequest } from '../../shared/api/live-api.js';
@@ -65,6 +66,19 @@ export const authApiRequirements: RequirementTable<AuthApi> = {
 export const operatorApiRequirements: RequirementTable<OperatorApi> = {
   prepareWrite: needs('write', (request) => request.tagId),
 };
+
+/**
+ * A command's area is the project's, never the caller's: the table is built
+ * with the project's lookup (an unknown name is checked as itself, and then
+ * refused by the command as unknown).
+ */
+export function commandApiRequirements(areaOf: (commandName: string) => string): RequirementTable<CommandApi> {
+  return {
+    listCommands: VIEW,
+    prepareCommand: needs('command', (request) => areaOf(request.name)),
+    runCommand: needs('command', (request) => areaOf(request.name)),
+  };
+}
 
 export const auditApiRequirements: RequirementTable<AuditApi> = {
   queryAudit: needs('viewAudit'),

@@ -42,7 +42,8 @@ export function checkWrite(target: WriteTarget, value: number | boolean): WriteC
   return OK;
 }
 
-function typeMismatch(dataType: string, value: number | boolean): string | null {
+/** Why this value cannot go to a node of this built-in type, or null; a command argument's check too. */
+export function typeMismatch(dataType: string, value: number | boolean | string): string | null {
   if (dataType === '') return 'its data type is not known yet (the server has not answered): try again in a moment';
   if (dataType === 'Boolean') return typeof value === 'boolean' ? null : `takes true or false (Boolean), not ${String(value)}`;
   const integer = INTEGER_RANGES[dataType];

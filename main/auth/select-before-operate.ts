@@ -7,7 +7,7 @@
  */
 export interface Selection {
   readonly target: string;
-  readonly value: number | boolean;
+  readonly value: number | boolean | string;
   readonly user: string;
   readonly selectedAt: number;
   readonly expiresAt: number;
@@ -16,8 +16,8 @@ export interface Selection {
 export type SboState = { readonly kind: 'idle' } | { readonly kind: 'selected'; readonly selection: Selection };
 
 export type SboEvent =
-  | { readonly type: 'select'; readonly target: string; readonly value: number | boolean; readonly user: string; readonly now: number; readonly timeoutMs: number }
-  | { readonly type: 'operate'; readonly target: string; readonly value: number | boolean; readonly user: string; readonly now: number }
+  | { readonly type: 'select'; readonly target: string; readonly value: number | boolean | string; readonly user: string; readonly now: number; readonly timeoutMs: number }
+  | { readonly type: 'operate'; readonly target: string; readonly value: number | boolean | string; readonly user: string; readonly now: number }
   | { readonly type: 'cancel' }
   | { readonly type: 'tick'; readonly now: number };
 

@@ -3,7 +3,10 @@ import type { ClientSession } from 'node-opcua';
 import type { AddServerRequest, AddTagsRequest, ConnectionApi, ServerSettings } from '../../shared/api/connection-api.js';
 import { ApiError, type TagInfo } from '../../shared/contract.js';
 import type { ConnectionDefinition, Log, SourceFactory, TagDefinition } from '../api/sample-source.js';
+import type { BoundArgument } from '../auth/bind-command-arguments.js';
 import { browseNode } from './browse-node.js';
+import type { MethodArguments, MethodCallResult } from '../auth/command-host.js';
+import { callMethod, readMethodArguments } from './call-method.js';
 import { discoverServer } from './discover-server.js';
 import { findNodes } from './find-nodes.js';
 import type { RawHistoryPage, RawHistoryRange, RawHistoryResult } from './history-read-raw.js';
@@ -108,6 +111,16 @@ export class OpcuaConnections {
   /** A tag's raw history from its server (OpcuaConnection.readRawHistory); null when that server keeps none of it, or is gone. */
   readRawHistory(connectionId: string, tagIndex: number, range: RawHistoryRange, onPage: (page: RawHistoryPage) => void): Promise<RawHistoryResult> | null {
     return this.connections.get(connectionId)?.readRawHistory(tagIndex, range, onPage) ?? null;
+  }
+
+  /** A method's InputArguments and OutputArguments, read from its server now: commands are checked against them before every call. */
+  readMethodArguments(connectionId: string, methodId: string): Promise<MethodArguments> {
+    return readMethodArguments(this.sessionOf(connectionId), methodId);
+  }
+
+  /** One OPC UA Call on the server's live session; the server's StatusCodes come back as they are. */
+  callMethod(connectionId: string, objectId: string, methodId: string, args: readonly BoundArgument[]): Promise<MethodCallResult> {
+    return callMethod(this.sessionOf(connectionId), objectId, methodId, args);
   }
 
   /** Runs `listener` with every server's sessions, present and future (alarms and conditions subscribe on each). */
@@ -242,6 +255,12 @@ export class OpcuaConnections {
     const connection = this.connections.get(id);
     if (!connection) throw new ApiError(`${method}: connectionId: no OPC UA server ${JSON.stringify(id)}`);
     return connection;
+  }
+
+  private sessionOf(connectionId: string): ClientSession {
+    const connection = this.connections.get(connectionId);
+    if (!connection) throw new Error(`no OPC UA server ${JSON.stringify(connectionId)} is running`);
+    return connection.activeSession().session;
   }
 
   private requireHost(method: string): ConnectionHost {

@@ -1,4 +1,5 @@
 import { validateAlarmDefinitions } from '../alarms/alarm-definition.js';
+import { checkCommandReferences } from './check-command-references.js';
 import type { Project } from './project-schema.js';
 import type { ProjectIssue } from './project-error.js';
 
@@ -28,5 +29,6 @@ export function checkProjectReferences(project: Project): ProjectIssue[] {
     }
   });
   issues.push(...validateAlarmDefinitions(project.alarms, tagIds));
+  issues.push(...checkCommandReferences(project.commands, serverIds, tagIds));
   return issues;
 }

@@ -1,6 +1,8 @@
 import { demoNodeId, plantVariables } from '../simulator/plant-catalogue.js';
 import { alarmDefinitionsSchema } from '../alarms/alarm-definition.js';
-import { PROJECT_FORMAT_VERSION, serverSchema, type Project } from './project-schema.js';
+import { commandSchema, PROJECT_FORMAT_VERSION, serverSchema, type Project } from './project-schema.js';
+
+const commandsSchema = commandSchema.array();
 
 export const DEMO_SERVER_ID = 'demo';
 const FAST_SIGNALS = new Set(['Pump1.Vibration']);
@@ -43,6 +45,19 @@ export function demoProject(): Project {
         suppressWhen: [{ tag: 'demo/Pump2.Start', op: '==', value: false }],
         guidance: 'Slow the filling line (FV201 to manual, lower FV201.Command) or raise LIC201.SP.',
       },
+    ]),
+    // The plant's own methods and a reset bit, so operators have commands to run (and the tests a real path).
+    commands: commandsSchema.parse([
+      {
+        name: 'Pump1.ResetTrip', server: DEMO_SERVER_ID, label: 'Reset Pump1 trip', kind: 'method',
+        objectId: 'ns=1;s=DemoPlant.Pump1', methodId: demoNodeId('Pump1.ResetTrip'),
+      },
+      {
+        name: 'Line.StartBatch', server: DEMO_SERVER_ID, label: 'Start a filling batch', kind: 'method', critical: true,
+        objectId: 'ns=1;s=DemoPlant.Line', methodId: demoNodeId('Line.StartBatch'),
+        arguments: [{ name: 'BatchSize', dataType: 'UInt32' }],
+      },
+      { name: 'Pump2.ResetPulse', server: DEMO_SERVER_ID, label: 'Pulse Pump2 reset', kind: 'pulse', tag: 'demo/Pump2.Reset', pulseMs: 500 },
     ]),
     trends: [],
     displays: [],

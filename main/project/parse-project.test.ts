@@ -81,6 +81,35 @@ describe('parseProject', () => {
     ]);
   });
 
+  it('checks commands: names unique, servers and pulse tags known, fixed arguments of their type, each with its path', () => {
+    const method = { name: 'Batch', server: 'line1', label: 'Start batch', kind: 'method', objectId: 'ns=2;s=Line', methodId: 'ns=2;s=Line.Start' };
+    const broken = {
+      ...good,
+      commands: [
+        { ...method, arguments: [{ name: 'Size', dataType: 'UInt32', value: -1 }, { name: 'Size', dataType: 'String' }] },
+        { ...method, server: 'line9' },
+        { name: 'Reset', server: 'demo', label: 'Reset', kind: 'pulse', tag: 'X' },
+        { name: 'Reset2', server: 'demo', label: 'Reset', kind: 'pulse', tag: 'line1/FT101' },
+        { name: 'Odd', server: 'demo', label: 'Odd', kind: 'pulse', tag: 'demo/Tank1.Level', pulseMs: 10 },
+      ],
+    };
+    expect(errors(broken)).toEqual(['commands[4].pulseMs: Too small: expected number to be >=50']);
+    broken.commands.pop();
+    expect(errors(broken)).toEqual([
+      'commands[0].arguments[0].value: takes a whole number from 0 to 4294967295 (UInt32), not -1',
+      'commands[0].arguments[1].name: duplicate argument name "Size"',
+      'commands[1].name: duplicate command name "Batch"',
+      'commands[1].server: unknown server "line9"',
+      'commands[2].tag: unknown tag "X"',
+      'commands[3].tag: "line1/FT101" is not on the command\'s server "demo"',
+    ]);
+    const ok = parseProject(text({ ...good, commands: [method, { name: 'R', server: 'demo', label: 'R', kind: 'pulse', tag: 'demo/Tank1.Level' }] }));
+    expect(ok.ok && ok.project.commands).toEqual([
+      { ...method, critical: false, arguments: [] },
+      { name: 'R', server: 'demo', label: 'R', kind: 'pulse', tag: 'demo/Tank1.Level', critical: false, pulseMs: 500 },
+    ]);
+  });
+
   describe('server security and login', () => {
     const sealed = 'tw-sealed:v1:aes-256-gcm:c2VhbGVk';
     const secured = { id: 'line2', name: 'Line 2 PLC', endpointUrl: 'opc.tcp://10.0.0.6:4840', securityMode: 'SignAndEncrypt', securityPolicy: 'Aes256_Sha256_RsaPss' };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alarmDefinitionSchema } from '../alarms/alarm-definition.js';
 import { rolesSectionSchema, usersSectionSchema } from '../auth/auth-project-schema.js';
+import { ARGUMENT_DATA_TYPES } from '../../shared/api/command-api.js';
 import { trendLayoutSchema } from '../../shared/api/trend-api.js';
 import { sealedSecretSchema } from '../secrets/sealed-secret-schema.js';
 import {
@@ -90,6 +91,43 @@ export const tagSchema = z.strictObject({
     .optional(),
 });
 
+const commandArgumentSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  /** Checked against the method's InputArguments on the server before every call. */
+  dataType: z.enum(ARGUMENT_DATA_TYPES),
+  /** Fixed by the project; absent: the operator types it in the command's form. */
+  value: z.union([z.number(), z.boolean(), z.string().max(4096)]).optional(),
+});
+
+const commandFields = {
+  name: id,
+  server: id,
+  label: z.string().min(1).max(200),
+  /** What the 'command' permission is checked against (a user's areas and a role's patterns); absent: the pulse's tag id, or "<server>/<name>". */
+  area: z.string().min(1).max(512).optional(),
+  /** Select-before-operate: the command must be selected, confirmed and run within the time allowed. */
+  critical: z.boolean().default(false),
+};
+
+/** An OPC UA method call, or a boolean pulse (true, then false after pulseMs). */
+export const commandSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    ...commandFields,
+    kind: z.literal('method'),
+    objectId: z.string().min(1).max(1024),
+    methodId: z.string().min(1).max(1024),
+    arguments: z.array(commandArgumentSchema).max(64).default([]),
+  }),
+  z.strictObject({
+    ...commandFields,
+    kind: z.literal('pulse'),
+    /** A Boolean tag's id ("demo/Pump1.Reset") on the command's server. */
+    tag: z.string().min(1).max(512),
+    /** How long the tag stays true; the false write follows in main even if the screen is closed. */
+    pulseMs: z.number().int().min(50).max(60_000).default(500),
+  }),
+]);
+
 /**
  * What the historian keeps and how often it writes; a changed section takes
  * effect in the running app, no restart. Retention deletes whole hours, so an
@@ -126,6 +164,7 @@ export const projectSchema = z.strictObject({
   servers: z.array(serverSchema),
   tags: z.array(tagSchema).default([]),
   alarms: z.array(alarmDefinitionSchema).max(100_000).default([]),
+  commands: z.array(commandSchema).max(1000).default([]),
   trends: trendsSectionSchema,
   displays: pendingSection,
   users: usersSectionSchema.default([]),
@@ -136,3 +175,4 @@ export const projectSchema = z.strictObject({
 export type Project = z.infer<typeof projectSchema>;
 export type ProjectServer = z.infer<typeof serverSchema>;
 export type ProjectTag = z.infer<typeof tagSchema>;
+export type ProjectCommand = z.infer<typeof commandSchema>;

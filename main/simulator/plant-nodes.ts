@@ -31,8 +31,8 @@ const units: Readonly<Record<string, readonly [code: string, name: string]>> = {
   'pcs/h': ['H10', 'reciprocal hour'],
 };
 
-/** Objects/DemoPlant, one object per equipment (Tank1, LIC101, ...), one variable per tag. */
-export function addPlantNodes(namespace: Namespace, objectsFolder: UAObject, source: PlantNodeSource): void {
+/** Objects/DemoPlant, one object per equipment (Tank1, LIC101, ...), one variable per tag; returns the equipment objects by name. */
+export function addPlantNodes(namespace: Namespace, objectsFolder: UAObject, source: PlantNodeSource): ReadonlyMap<string, UAObject> {
   const plantFolder = namespace.addFolder(objectsFolder, { browseName: 'DemoPlant', nodeId: 's=DemoPlant' });
   const equipment = new Map<string, UAObject>();
   for (const variable of plantVariables) {
@@ -44,6 +44,7 @@ export function addPlantNodes(namespace: Namespace, objectsFolder: UAObject, sou
     }
     addVariable(namespace, parent, field, variable, source);
   }
+  return equipment;
 }
 
 function addVariable(namespace: Namespace, parent: UAObject, field: string, variable: PlantVariable, source: PlantNodeSource): void {

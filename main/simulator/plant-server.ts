@@ -5,6 +5,7 @@ import {
 import { DEMO_NAMESPACE_URI, type PlantVariable } from './plant-catalogue.js';
 import { createPlantFeed, MODEL_STEP_MS } from './plant-feed.js';
 import { addPlantAlarms } from './plant-alarms.js';
+import { addPlantMethods } from './plant-methods.js';
 import { addPlantNodes } from './plant-nodes.js';
 import type { WriteRefusalReason } from './write-plant.js';
 
@@ -64,7 +65,8 @@ export async function startPlantServer(options: PlantServerOptions): Promise<Run
   if (!addressSpace) {
     throw new Error('node-opcua initialised without an address space');
   }
-  addPlantNodes(addressSpace.getOwnNamespace(), addressSpace.rootFolder.objects, { latest: feed.latest, write });
+  const equipment = addPlantNodes(addressSpace.getOwnNamespace(), addressSpace.rootFolder.objects, { latest: feed.latest, write });
+  addPlantMethods(addressSpace.getOwnNamespace(), equipment, feed);
   const alarms = addPlantAlarms(addressSpace, addressSpace.getOwnNamespace());
 
   const timer = setInterval(() => {

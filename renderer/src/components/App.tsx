@@ -11,6 +11,7 @@ import { ServerToolbar } from '../connections/ServerToolbar.js';
 import { AlarmBanner } from '../alarms/AlarmBanner.js';
 import { AlarmPanel } from '../alarms/AlarmPanel.js';
 import { AlarmProvider } from '../alarms/AlarmProvider.js';
+import { CommandBar } from '../commands/CommandBar.js';
 
 // ?view=trend shows one trend and nothing else: a second monitor's window.
 const route = parseViewRoute(window.location.search);
@@ -36,6 +37,7 @@ export function App() {
             ) : (
               <main className="workspace">
                 <ServerToolbar />
+                <CommandBar />
                 <TagTable />
                 <TrendPanel />
                 <AlarmPanel />
