@@ -5,14 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionStatus, TagInfo } from '../../shared/contract.js';
 import { StatusCode } from '../../shared/status-code.js';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { AUDIT_FILE, JsonlAuditStore } from '../audit/jsonl-audit-store.js';
+import { SqliteAuditStore } from '../audit/sqlite-audit-store.js';
 import type { CommandDefinition, CommandHost } from './command-host.js';
 import { OperatorCommands } from './operator-commands.js';
 import type { WriteHost } from './operator-actions.js';
 
 // The orchestration is ours; the real method calls and writes run in test/integration/auth-commands.test.ts.
 describe('operator commands', () => {
-  const reset: TagInfo = { index: 0, id: 'demo/Pump2.Reset', name: 'Pump2.Reset', description: '', connectionId: 'demo', nodeId: 'ns=1;s=Pump2.Reset', unit: '', euRange: null, dataType: 'Boolean', writable: true };
+  const reset: TagInfo = { index: 0, id: 'demo/Pump2.Reset', name: 'Pump2.Reset', description: '', displayName: 'Pump2.Reset', decimals: null, connectionId: 'demo', nodeId: 'ns=1;s=Pump2.Reset', unit: '', euRange: null, dataType: 'Boolean', writable: true };
   const pulse: CommandDefinition = { name: 'Pump2.ResetPulse', label: 'Reset', server: 'demo', area: 'demo/Pump2.Reset', critical: false, kind: 'pulse', action: 'pulse', arguments: [], tagId: reset.id, pulseMs: 500 };
   const connection: ConnectionStatus = { id: 'demo', name: 'Demo plant', endpointUrl: '', state: 'connected', lastError: null, reconnects: 0, since: 0 };
   let dir: string;
@@ -22,7 +22,7 @@ describe('operator commands', () => {
   let slept: number[];
   beforeEach(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-commands-'));
-    audit = new AuditTrail(new JsonlAuditStore(path.join(dir, AUDIT_FILE)), () => undefined);
+    audit = new AuditTrail(new SqliteAuditStore(path.join(dir, 'history.db')), () => undefined);
     written = [];
     answer = StatusCode.Good;
     slept = [];
