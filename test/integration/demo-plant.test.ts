@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import {
-  AttributeIds, BrowseDirection, ClientSubscription, DataType, OPCUACertificateManager, OPCUAClient, StatusCodes,
+  AttributeIds, BrowseDirection, ClientSubscription, DataType, NodeClassMask, OPCUACertificateManager, OPCUAClient, StatusCodes,
   TimestampsToReturn, type ClientSession, type DataValue, type StatusCode,
 } from 'node-opcua';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,7 +73,8 @@ describe('demo plant', () => {
   it('publishes every catalogue variable under Objects/DemoPlant with its DataType, EngineeringUnits and EURange', async () => {
     const equipment = await session.browse({ nodeId: 'ns=1;s=DemoPlant', browseDirection: BrowseDirection.Forward, referenceTypeId: 'Organizes' });
     const variables = await session.browse(
-      (equipment.references ?? []).map((r) => ({ nodeId: r.nodeId, browseDirection: BrowseDirection.Forward, referenceTypeId: 'HasComponent' })),
+      // Variables only: the equipment's methods (ResetTrip, StartBatch) are components too.
+      (equipment.references ?? []).map((r) => ({ nodeId: r.nodeId, browseDirection: BrowseDirection.Forward, referenceTypeId: 'HasComponent', nodeClassMask: NodeClassMask.Variable })),
     );
     const found = variables.flatMap((result) => (result.references ?? []).map((r) => r.nodeId.toString()));
     expect(found.sort()).toEqual(plantVariables.map((v) => demoNodeId(v.name)).sort());

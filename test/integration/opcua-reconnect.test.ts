@@ -88,6 +88,7 @@ describe('reconnection after server and network faults', () => {
   // A shutdown, or a server removed from the project, while the server is away: node-opcua parks
   // the goodbye requests until the server is back, which may be never.
   it('stops a connection that is reconnecting to a server that is gone, without waiting for it', async () => {
+    await harness.removeConnection('relayed'); // the relay's only client from here on is the one under test
     const { listener, tags } = harness.connect({ id: 'leaving', name: 'Leaving', endpointUrl: `opc.tcp://127.0.0.1:${relay.port}` }, counterTags(5));
     await waitFor('Good values through the relay', () => tags.every((t) => listener.latest.get(t.index)?.status === StatusCode.Good));
     relay.cut();

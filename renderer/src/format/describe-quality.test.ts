@@ -22,6 +22,6 @@ describe('describeQuality', () => {
   });
 
   it('shows an unknown code in hex, ignoring the info bits', () => {
-    expect(describeQuality(0x80ab0400)).toMatchObject({ label: 'Bad', detail: '0x80AB0000' });
+    expect(describeQuality(0x80fe0400)).toMatchObject({ label: 'Bad', detail: '0x80FE0000' });
   });
 });
