@@ -12,6 +12,7 @@ import { AlarmBanner } from '../alarms/AlarmBanner.js';
 import { AlarmPanel } from '../alarms/AlarmPanel.js';
 import { AlarmProvider } from '../alarms/AlarmProvider.js';
 import { CommandBar } from '../commands/CommandBar.js';
+import { MenuCommands } from './MenuCommands.js';
 
 // ?view=trend shows one trend and nothing else: a second monitor's window.
 const route = parseViewRoute(window.location.search);
@@ -28,6 +29,7 @@ export function App() {
         <div className="app" data-bridge-state={bridgeState}>
           <CurrentUser />
           <AlarmBanner />
+          <MenuCommands />
           <AuthGate>
             {route.view === 'trend' ? (
               <main className="workspace trend-only">
