@@ -1,35 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPage } from '../../shared/api/audit-api.js';
 import type { CommandInfo, CommandOutcome, CommandPreparation } from '../../shared/api/command-api.js';
 import { demoProject } from '../../main/project/demo-project.js';
-import { startServe, type ServeProcess } from '../support/serve-process.js';
-import { ApiSocket } from '../support/api-socket.js';
+import type { ApiSocket } from '../support/api-socket.js';
+import { startOperatorStation, type OperatorStation } from '../support/operator-station.js';
 
 // Commands against the demo plant through `npm run serve`, as a browser runs them:
 // the demo project's methods (Pump1.ResetTrip, the critical Line.StartBatch) and its pulse (Pump2.Reset).
 describe('operator commands through the headless shell', () => {
-  const userData = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-commands-'));
-  let serve: ServeProcess;
-  let admin: ApiSocket;
+  let station: OperatorStation;
   let olga: ApiSocket;
+  const audit = (target: string) => station.audit(target);
 
   beforeAll(async () => {
     const project = demoProject();
     // One command whose project arguments no longer match the server's method: it must never be called.
     const stale = { name: 'Line.StaleBatch', server: 'demo', label: 'Stale batch', kind: 'method', critical: false, objectId: 'ns=1;s=DemoPlant.Line', methodId: 'ns=1;s=Line.StartBatch', arguments: [{ name: 'BatchSize', dataType: 'Int32' }] };
-    mkdirSync(path.join(userData, 'projects'), { recursive: true });
-    writeFileSync(path.join(userData, 'projects', 'demo-plant.tidewatch'), `${JSON.stringify({ ...project, commands: [...project.commands, stale] }, null, 2)}\n`);
-    serve = await startServe(['--user-data', userData]);
-    admin = await ApiSocket.open(serve.origin, serve.token);
-    await admin.call('setupAdministrator', { name: 'admin', displayName: 'Site admin', password: 'admin-pass-1' });
-    await admin.call('saveUser', { name: 'olga', displayName: 'Olga', role: 'operator', areas: ['demo/*'], disabled: false, password: 'olga-pass-1' });
-    await admin.call('saveUser', { name: 'vic', displayName: '', role: 'viewer', areas: ['*'], disabled: false, password: 'vic-pass-12' });
-    olga = await ApiSocket.open(serve.origin, serve.token);
-    await olga.call('login', { name: 'olga', password: 'olga-pass-1' });
+    station = await startOperatorStation('commands', { ...project, commands: [...project.commands, stale] });
+    olga = station.olga;
     // Commands wait for the connection, and a pulse for its tag's first Good value.
     const deadline = Date.now() + 15_000;
     for (;;) {
@@ -40,14 +27,7 @@ describe('operator commands through the headless shell', () => {
     }
   });
 
-  afterAll(async () => {
-    admin?.close();
-    olga?.close();
-    await serve?.stop();
-    rmSync(userData, { recursive: true, force: true });
-  });
-
-  const audit = async (target: string) => (await admin.call<AuditPage>('queryAudit', { text: target, limit: 100 })).records.filter((r) => r.target === target);
+  afterAll(() => station?.stop());
 
   it('lists the project commands with their area, kind and arguments', async () => {
     const commands = await olga.call<CommandInfo[]>('listCommands');
@@ -101,8 +81,7 @@ describe('operator commands through the headless shell', () => {
   });
 
   it('refuses commands from a viewer, in main, and audits the attempt', async () => {
-    const vic = await ApiSocket.open(serve.origin, serve.token);
-    await vic.call('login', { name: 'vic', password: 'vic-pass-12' });
+    const vic = await station.viewer();
     expect((await vic.call<CommandInfo[]>('listCommands')).length).toBeGreaterThan(0);
     await expect(vic.call('runCommand', { name: 'Pump1.ResetTrip', arguments: {} })).rejects.toThrow('runCommand: refused: viewer "vic" may not command demo/Pump1.ResetTrip');
     expect((await audit('demo/Pump1.ResetTrip'))[0]).toMatchObject({ action: 'command', user: 'vic', result: expect.stringMatching(/^refused: viewer/) });
@@ -110,10 +89,7 @@ describe('operator commands through the headless shell', () => {
   });
 
   it('refuses commands while the connection to the plant is down', async () => {
-    const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(serve.child.pid)], { encoding: 'utf8' }).split('\n');
-    const plant = children.filter((line) => line.includes('simulator.js')).map((line) => Number.parseInt(line, 10));
-    expect(plant).toHaveLength(1);
-    process.kill(plant[0]!, 'SIGKILL');
+    station.killPlant();
     const deadline = Date.now() + 30_000;
     let message = '';
     while (Date.now() < deadline && !/reconnecting/.test(message)) {

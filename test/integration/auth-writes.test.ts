@@ -1,24 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPage } from '../../shared/api/audit-api.js';
 import type { WriteOutcome, WritePreparation } from '../../shared/api/auth-api.js';
 import { StatusCode } from '../../shared/status-code.js';
 import { demoProject } from '../../main/project/demo-project.js';
-import { startServe, type ServeProcess } from '../support/serve-process.js';
 import { ApiSocket } from '../support/api-socket.js';
+import { startOperatorStation, type OperatorStation } from '../support/operator-station.js';
 
 const BAD_INVALID_STATE = 0x80af0000;
 
 // Operator writes against the demo plant through `npm run serve`, as a browser makes them:
 // each user on their own socket, every check made in main, every outcome in the audit trail.
 describe('operator writes through the headless shell', () => {
-  const userData = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-writes-'));
-  let serve: ServeProcess;
-  let admin: ApiSocket;
+  let station: OperatorStation;
   let olga: ApiSocket;
+  const audit = (target: string) => station.audit(target);
 
   beforeAll(async () => {
     // The demo project as the app writes it on first start, with engineering limits and a critical command.
@@ -26,15 +20,8 @@ describe('operator writes through the headless shell', () => {
     const tags = project.tags.map((tag) =>
       tag.name === 'TIC101.SP' ? { ...tag, writeLimits: { low: 30, high: 80 } } : tag.name === 'Pump2.Start' ? { ...tag, critical: true } : tag,
     );
-    mkdirSync(path.join(userData, 'projects'), { recursive: true });
-    writeFileSync(path.join(userData, 'projects', 'demo-plant.tidewatch'), `${JSON.stringify({ ...project, tags }, null, 2)}\n`);
-    serve = await startServe(['--user-data', userData]);
-    admin = await ApiSocket.open(serve.origin, serve.token);
-    await admin.call('setupAdministrator', { name: 'admin', displayName: 'Site admin', password: 'admin-pass-1' });
-    await admin.call('saveUser', { name: 'olga', displayName: 'Olga', role: 'operator', areas: ['demo/*'], disabled: false, password: 'olga-pass-1' });
-    await admin.call('saveUser', { name: 'vic', displayName: '', role: 'viewer', areas: ['*'], disabled: false, password: 'vic-pass-12' });
-    olga = await ApiSocket.open(serve.origin, serve.token);
-    await olga.call('login', { name: 'olga', password: 'olga-pass-1' });
+    station = await startOperatorStation('writes', { ...project, tags });
+    olga = station.olga;
     // Writes wait for the tag's type from the server and its first Good value.
     const deadline = Date.now() + 60_000;
     for (;;) {
@@ -45,14 +32,7 @@ describe('operator writes through the headless shell', () => {
     }
   });
 
-  afterAll(async () => {
-    admin?.close();
-    olga?.close();
-    await serve?.stop();
-    rmSync(userData, { recursive: true, force: true });
-  });
-
-  const audit = async (target: string) => (await admin.call<AuditPage>('queryAudit', { text: target, limit: 100 })).records.filter((r) => r.target === target);
+  afterAll(() => station?.stop());
 
   it('confirms with the tag, the current and new value and the unit, writes, and reads the value back', async () => {
     const preparation = await olga.call<WritePreparation>('prepareWrite', { tagId: 'demo/TIC101.SP', value: 65 });
@@ -102,9 +82,8 @@ describe('operator writes through the headless shell', () => {
   });
 
   it('refuses writes from a viewer and from a session nobody logged into, in main', async () => {
-    const vic = await ApiSocket.open(serve.origin, serve.token);
-    const nobody = await ApiSocket.open(serve.origin, serve.token);
-    await vic.call('login', { name: 'vic', password: 'vic-pass-12' });
+    const vic = await station.viewer();
+    const nobody = await ApiSocket.open(station.serve.origin, station.serve.token);
     await expect(vic.call('writeTag', { tagId: 'demo/TIC101.SP', value: 60 })).rejects.toThrow('writeTag: refused: viewer "vic" may not write demo/TIC101.SP');
     await expect(nobody.call('writeTag', { tagId: 'demo/TIC101.SP', value: 60 })).rejects.toThrow('writeTag: refused: log in first');
     await expect(nobody.call('queryAudit', { limit: 10 })).rejects.toThrow('queryAudit: refused: log in first');
@@ -114,10 +93,7 @@ describe('operator writes through the headless shell', () => {
   });
 
   it('refuses operations while the connection to the plant is down', async () => {
-    const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(serve.child.pid)], { encoding: 'utf8' }).split('\n');
-    const plant = children.filter((line) => line.includes('simulator.js')).map((line) => Number.parseInt(line, 10));
-    expect(plant).toHaveLength(1); // the demo plant, started by this test's serve process
-    process.kill(plant[0]!, 'SIGKILL');
+    station.killPlant();
     const deadline = Date.now() + 30_000;
     let message = '';
     while (Date.now() < deadline && !/reconnecting|Bad/.test(message)) {

@@ -2,10 +2,12 @@
  * Polls until the condition holds. The limit is a safety net against a hung
  * test, not an assertion about speed: it is generous for a noisy shared machine.
  */
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false, limitMs = 30_000): Promise<T> {
+type Probed<T> = T | undefined | null | false;
+
+export async function waitFor<T>(what: string, probe: () => Probed<T> | Promise<Probed<T>>, limitMs = 30_000): Promise<T> {
   const deadline = Date.now() + limitMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined && value !== null && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
