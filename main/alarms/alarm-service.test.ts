@@ -78,6 +78,27 @@ describe('AlarmService with local alarms', () => {
     expect(await api.setAlarmsInService({ ids: ['local:LT1.H'], inService: true, reason: 'back' })).toMatchObject([{ ok: true }]);
     expect(await kinds()).toEqual(['raise local:LT1.H', 'silence ', 'comment local:LT1.H', 'outOfService local:LT1.H', 'inService local:LT1.H', 'raise local:LT1.H']);
   });
+
+  it('checks each alarm against the user\'s areas: one outside them is refused alone and left as it was', async () => {
+    const { service, sample } = setup([level, { id: 'TT1', type: 'limit', tag: 'demo/TIC101.PV', area: 'Heating', limits: { H: { value: 80 } } }]);
+    const asked: string[] = [];
+    const api = service.api(() => 'olga', (action, target) => {
+      asked.push(`${action} ${target}`);
+      return target.startsWith('demo/Tank1.') ? null : `operator "olga" may not ${action} ${target}: outside the user's areas (demo/Tank1.*)`;
+    });
+    sample(0, 95);
+    sample(2, 90);
+    expect(await api.acknowledgeAlarms({ ids: ['local:LT1.H', 'local:TT1.H'] })).toEqual([
+      { id: 'local:LT1.H', ok: true, status: null, message: 'Good' },
+      { id: 'local:TT1.H', ok: false, status: null, message: 'operator "olga" may not acknowledge demo/TIC101.PV: outside the user\'s areas (demo/Tank1.*)' },
+    ]);
+    expect(await api.shelveAlarms({ ids: ['local:TT1.H'], mode: 'oneShot', reason: 'nuisance' })).toMatchObject([{ ok: false }]);
+    expect(asked).toEqual(['acknowledge demo/Tank1.Level', 'acknowledge demo/TIC101.PV', 'shelve demo/TIC101.PV']);
+    expect((await api.listAlarms()).alarms.map((a) => `${a.id} ${a.state} ${a.shelve === null ? 'unshelved' : 'shelved'}`).sort()).toEqual([
+      'local:LT1.H ackActive unshelved',
+      'local:TT1.H unackActive unshelved',
+    ]);
+  });
 });
 
 /** A scripted condition source: what a server would send, and what it answers. */

@@ -1,6 +1,7 @@
 import {
   type AlarmActionResult, type AlarmApi, type AlarmIdsRequest, type AlarmsEvent, type ShelveAlarmsRequest,
 } from '../../shared/api/alarm-api.js';
+import { alarmTarget } from '../../shared/api/alarm-target.js';
 import { ApiError, type TagInfo } from '../../shared/contract.js';
 import type { Log, SampleObserver } from '../api/sample-source.js';
 import type { AlarmEngine } from './alarm-engine.js';
@@ -29,6 +30,12 @@ export interface AlarmServiceOptions {
   readonly log: Log;
   readonly clock?: AlarmClock;
 }
+
+/** An alarm action's permission: the action on the alarm's target (alarmTarget). */
+export type TargetedAlarmAction = 'acknowledge' | 'shelve';
+
+/** Why the caller may not take this action on this target, or null when they may. */
+export type AlarmPermit = (action: TargetedAlarmAction, target: string) => string | null;
 
 /** Journal exports stop here: a spreadsheet of a quarter of a million rows is already more than anyone reads. */
 const MAX_EXPORT_ROWS = 250_000;
@@ -94,18 +101,22 @@ export class AlarmService implements ConditionHost, SampleObserver {
 
   /**
    * The methods to register with the core; bound, because the core spreads them into one object.
-   * `actor` names who acts (the logged-in user of the calling session, once there is one).
+   * `actor` names who acts (the logged-in user of the calling session, once there is one);
+   * `permit` checks each alarm against that user's role and areas (alarmTarget) and returns
+   * why not, or null: one alarm outside them is refused alone, the others go ahead.
    */
-  api(actor: () => string = this.options.user): AlarmApi {
+  api(actor: () => string = this.options.user, permit: AlarmPermit = () => null): AlarmApi {
+    const each = (action: TargetedAlarmAction, ids: readonly string[], local: LocalAction | 'comment', remote: ConditionAction | string, comment?: string) =>
+      this.each({ actor, permit, action }, ids, local, remote, comment);
     return {
       listAlarms: async () => this.book.list(),
-      acknowledgeAlarms: (r) => this.each(actor, r.ids, { type: 'ack', comment: r.comment ?? '' }, { type: 'ack', comment: r.comment ?? '' }),
-      confirmAlarms: (r) => this.each(actor, r.ids, { type: 'confirm', comment: r.comment ?? '' }, { type: 'confirm', comment: r.comment ?? '' }),
-      resetAlarms: (r) => this.each(actor, r.ids, { type: 'reset', comment: r.comment ?? '' }, 'an OPC UA condition is reset at its server'),
-      commentAlarm: async (r) => (await this.each(actor, [r.id], 'comment', { type: 'comment', comment: r.comment }, r.comment))[0]!,
-      shelveAlarms: (r) => this.each(actor, r.ids, shelveAction(r), shelveAction(r)),
-      unshelveAlarms: (r: AlarmIdsRequest) => this.each(actor, r.ids, { type: 'unshelve', comment: r.comment ?? '' }, { type: 'unshelve' }),
-      setAlarmsInService: (r) => this.each(actor, r.ids, { type: 'service', inService: r.inService, reason: r.reason }, 'an OPC UA condition is enabled or disabled at its server'),
+      acknowledgeAlarms: (r) => each('acknowledge', r.ids, { type: 'ack', comment: r.comment ?? '' }, { type: 'ack', comment: r.comment ?? '' }),
+      confirmAlarms: (r) => each('acknowledge', r.ids, { type: 'confirm', comment: r.comment ?? '' }, { type: 'confirm', comment: r.comment ?? '' }),
+      resetAlarms: (r) => each('acknowledge', r.ids, { type: 'reset', comment: r.comment ?? '' }, 'an OPC UA condition is reset at its server'),
+      commentAlarm: async (r) => (await each('acknowledge', [r.id], 'comment', { type: 'comment', comment: r.comment }, r.comment))[0]!,
+      shelveAlarms: (r) => each('shelve', r.ids, shelveAction(r), shelveAction(r)),
+      unshelveAlarms: (r: AlarmIdsRequest) => each('shelve', r.ids, { type: 'unshelve', comment: r.comment ?? '' }, { type: 'unshelve' }),
+      setAlarmsInService: (r) => each('shelve', r.ids, { type: 'service', inService: r.inService, reason: r.reason }, 'an OPC UA condition is enabled or disabled at its server'),
       silenceAlarms: async () => {
         if (this.book.silence() > 0) this.book.journal(null, 'silence', this.clock.now(), { user: actor(), source: 'station' });
       },
@@ -135,17 +146,19 @@ export class AlarmService implements ConditionHost, SampleObserver {
 
   /** One action on each alarm; every id gets its own answer, so one refusal loses nothing else. */
   private async each(
-    actor: () => string,
+    caller: { readonly actor: () => string; readonly permit: AlarmPermit; readonly action: TargetedAlarmAction },
     ids: readonly string[],
     local: LocalAction | 'comment',
     remote: ConditionAction | string,
     comment?: string,
   ): Promise<AlarmActionResult[]> {
-    const user = actor();
+    const user = caller.actor();
     return Promise.all(
       ids.map(async (id): Promise<AlarmActionResult> => {
         const record = this.book.get(id);
         if (record === undefined) return { id, ok: false, status: null, message: 'no such alarm (it may have returned to normal and been removed)' };
+        const refusal = caller.permit(caller.action, alarmTarget(record));
+        if (refusal !== null) return { id, ok: false, status: null, message: refusal };
         if (record.origin === 'local') {
           if (local === 'comment') return this.comment(record, comment ?? '', user);
           return this.local?.owns(record) ? this.local.act(record, local, user) : { id, ok: false, status: null, message: 'its definition was unloaded' };

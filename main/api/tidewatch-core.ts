@@ -1,3 +1,4 @@
+import type { Principal } from '../../shared/api/auth-permissions.js';
 import { ApiError, type ConnectionStatus, type ServerEvent, type ProjectStatus, type Snapshot, type TagInfo, type TidewatchApi } from '../../shared/contract.js';
 import { NO_COMMANDS, type CommandHost } from '../auth/command-host.js';
 import type { WriteHost } from '../auth/operator-actions.js';
@@ -10,7 +11,8 @@ import type { ConnectionDefinition, Log, SampleObserver, SampleSource, SourceFac
 
 /** About 60 Hz: one frame per display refresh (DESIGN.md, the hot path step 4). */
 /** Who acts in a session, for services that record it (the alarm journal, the audit trail). */
-export type SessionActor = () => { readonly user: string; readonly station: string };
+/** The calling session's user ("" before a login), station and, for per-object checks, its principal. */
+export type SessionActor = () => { readonly user: string; readonly station: string; readonly principal: Principal | null };
 
 /** A domain service's methods for one session, bound to that session's user. */
 export type DomainApiFactory = (actor: SessionActor) => Partial<TidewatchApi>;

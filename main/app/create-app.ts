@@ -7,6 +7,8 @@ import { Historian } from '../historian/historian.js';
 import { HistorianFeed } from '../historian/historian-feed.js';
 import { HistoryService } from '../historian/history-service.js';
 import type { ServerHistory } from '../historian/server-history.js';
+import { decide, type TargetedAction } from '../../shared/api/auth-permissions.js';
+import { auditAlarmActions } from '../alarms/audit-alarm-actions.js';
 import { AlarmService } from '../alarms/alarm-service.js';
 import { openSecurity } from '../auth/session-security.js';
 import { projectUserDirectory } from '../auth/user-directory.js';
@@ -114,7 +116,13 @@ export function createApp(options: AppOptions): App {
   // Sample order on the hot path: tag cache, then alarms, then history.
   core.addSampleObserver(alarms);
   core.addSampleObserver(historyFeed);
-  core.registerApi((actor) => alarms.api(() => actor().user || `anonymous@${actor().station}`));
+  core.registerApi((actor) => {
+    const permit = (action: TargetedAction, target: string) => {
+      const decision = decide(actor().principal, action, target);
+      return decision.allowed ? null : decision.reason;
+    };
+    return auditAlarmActions(alarms.api(() => actor().user || `anonymous@${actor().station}`, permit), { record: (entry) => security.audit.record(entry), actor, log });
+  });
   let alarmDefinitions = '';
   // Passwords in the project and from the dialog are sealed with the station's key (issue 7: never clear text).
   const secrets = options.secretBox ?? openKeyFileBox(userDataDir);

@@ -85,13 +85,10 @@ export const auditApiRequirements: RequirementTable<AuditApi> = {
   verifyAudit: needs('viewAudit'),
 };
 
-// An alarm request names several alarms, possibly in several areas, and the
-// guard checks one target per call: until the alarm service checks each
-// alarm's area itself, these need the permission over the whole plant ("*").
-// That refuses an area-restricted operator; it never lets anyone act outside
-// their areas.
-const WHOLE_PLANT = () => '*';
-
+// An alarm request names several alarms, possibly in several areas: the call
+// needs a logged-in user, and the alarm service checks each alarm against the
+// user's role and areas (shared/api/alarm-target.ts), so an alarm outside them
+// is refused, and audited, alone while the others go ahead.
 export const alarmApiRequirements: RequirementTable<AlarmApi> = {
   listAlarms: VIEW,
   queryAlarmJournal: VIEW,
@@ -99,11 +96,11 @@ export const alarmApiRequirements: RequirementTable<AlarmApi> = {
   alarmKpis: VIEW,
   alarmKpiReport: VIEW,
   silenceAlarms: USER,
-  acknowledgeAlarms: needs('acknowledge', WHOLE_PLANT),
-  confirmAlarms: needs('acknowledge', WHOLE_PLANT),
-  commentAlarm: needs('acknowledge', WHOLE_PLANT),
-  resetAlarms: needs('acknowledge', WHOLE_PLANT),
-  shelveAlarms: needs('shelve', WHOLE_PLANT),
-  unshelveAlarms: needs('shelve', WHOLE_PLANT),
-  setAlarmsInService: needs('shelve', WHOLE_PLANT),
+  acknowledgeAlarms: USER,
+  confirmAlarms: USER,
+  commentAlarm: USER,
+  resetAlarms: USER,
+  shelveAlarms: USER,
+  unshelveAlarms: USER,
+  setAlarmsInService: USER,
 };

@@ -35,8 +35,8 @@ export class ClientAuth {
   }
 
   /** Who to name in an audit record for this session. */
-  actor(): { readonly user: string; readonly station: string } {
-    return { user: this.userName ?? '', station: this.station };
+  actor(): { readonly user: string; readonly station: string; readonly principal: Principal | null } {
+    return { user: this.userName ?? '', station: this.station, principal: this.principal() };
   }
 
   /** Throws an ApiError naming the method and why, or returns and counts as activity. */

@@ -29,7 +29,7 @@ describe('trendLayoutApi', () => {
     const opened: OpenWindowRequest[] = [];
     const api = trendLayoutApi(
       { store: () => (running ? store : null), audit: (entry) => void audit.push(entry), openWindow: async (request) => void opened.push(request) },
-      () => ({ user: 'olivia', station: 'desktop@cr1' }),
+      () => ({ user: 'olivia', station: 'desktop@cr1', principal: null }),
     );
     const saved = () => {
       const parsed = parseProject(readFileSync(file, 'utf8'));

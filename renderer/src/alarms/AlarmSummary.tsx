@@ -1,5 +1,8 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { ALARM_PRIORITIES, ALARM_STATES, type AlarmActionResult, type AlarmPriority } from '../../../shared/api/alarm-api.js';
+import { alarmTarget } from '../../../shared/api/alarm-target.js';
+import { can } from '../../../shared/api/auth-permissions.js';
+import { useAuth } from '../auth/auth-context.js';
 import { errorMessage } from '../session/error-message.js';
 import { PRIORITY_LOOK, STATE_LABEL } from './alarm-labels.js';
 import { useAlarms, useAlarmState } from './alarm-context.js';
@@ -27,6 +30,7 @@ export function AlarmSummary() {
   const { store, client } = useAlarms();
   const alarms = useAlarmState((state) => state.alarms);
   const focusId = useAlarmState((state) => state.focusId);
+  const user = useAuth((state) => state.auth?.user ?? null);
   const [filter, setFilter] = useState<AlarmFilter>(DEFAULT_FILTER);
   const [sort, setSort] = useState<AlarmSort>(DEFAULT_SORT);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -55,7 +59,8 @@ export function AlarmSummary() {
       store.getState().setNote({ level: 'error', text: `${label}: ${errorMessage(error)}` });
     }
   };
-  const unackedVisible = visible.filter((alarm) => !alarm.acked && !alarm.stale).map((alarm) => alarm.id);
+  // Only what this user answers for: an area-restricted operator's "visible" never sweeps up another area's alarms.
+  const unackedVisible = visible.filter((alarm) => !alarm.acked && !alarm.stale && can(user, 'acknowledge', alarmTarget(alarm))).map((alarm) => alarm.id);
   const togglePriority = (priority: AlarmPriority) =>
     setFilter((current) => {
       const priorities = new Set(current.priorities);
