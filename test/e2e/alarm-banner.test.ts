@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlarmList } from '../../shared/api/alarm-api.js';
 import { ApiSocket } from '../support/api-socket.js';
 import { collectPageErrors, launchChromium } from '../support/chromium.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
@@ -78,6 +79,22 @@ describe('alarms in Chromium', () => {
     expect(await byTestId('alarm-note').textContent()).toBe('Acknowledge: done');
     await expect.poll(() => byTestId('alarm-banner-top').getAttribute('data-alarm-id')).not.toBe(DEVIATION);
     expect(await page.locator('[data-testid="alarm-count"][data-priority="medium"]').getAttribute('data-unacked')).toBe('0');
+  });
+
+  it('trends the alarm’s tag from ten minutes before it became active, held there, and back to live', async () => {
+    const { alarms } = await api.call<AlarmList>('listAlarms');
+    const activeTime = alarms.find((alarm) => alarm.id === DEVIATION)?.activeTime;
+    expect(activeTime).toEqual(expect.any(Number));
+    await byTestId('alarm-show-trend').click();
+    await page.locator('[data-testid="trend-legend-item"][data-tag-id="demo/TIC101.PV"]').waitFor();
+    const mode = byTestId('trend-mode');
+    await expect.poll(() => mode.getAttribute('data-mode')).toBe('paused');
+    expect([Number(await mode.getAttribute('data-from')), Number(await mode.getAttribute('data-to'))]).toEqual([activeTime! - 10 * 60_000, activeTime! + 5 * 60_000]);
+    expect(await byTestId('alarm-panel').count()).toBe(0); // closed, so the trend is in sight
+    await byTestId('trend-go-live').click();
+    await expect.poll(() => mode.getAttribute('data-mode')).toBe('live');
+    await page.locator('[data-testid="alarm-count"][data-priority="medium"]').click();
+    await byTestId('alarm-summary').waitFor();
   });
 
   it('shows the plant’s own OPC UA condition when the temperature crosses its high limit', async () => {

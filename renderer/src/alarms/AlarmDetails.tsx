@@ -51,7 +51,15 @@ export function AlarmDetails({ alarm }: { readonly alarm: AlarmView }) {
         <p>{alarm.guidance || 'No guidance text was configured for this alarm.'}</p>
       </section>
       {alarm.tagId !== null && (
-        <button type="button" data-testid="alarm-show-trend" onClick={() => requestTrend(window, appStore, trendAround(alarm.tagId!, time))}>
+        <button
+          type="button"
+          data-testid="alarm-show-trend"
+          onClick={() => {
+            requestTrend(window, appStore, trendAround(alarm.tagId!, time));
+            // The alarm views cover the workspace: close them so the trend asked for is in sight.
+            store.getState().openPanel('closed');
+          }}
+        >
           Trend {alarm.tagId} around {formatTime(time)}
         </button>
       )}

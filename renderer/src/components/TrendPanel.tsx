@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { TREND_REQUEST_EVENT, type TrendRequest } from '../alarms/trend-request.js';
 import { formatTime } from '../format/format-time.js';
 import { errorMessage } from '../session/error-message.js';
 import { penKindMessage } from '../trend/pen-kind.js';
@@ -8,6 +9,7 @@ import { setTrendPens } from '../trend/set-trend-pens.js';
 import { TrendController } from '../trend/trend-controller.js';
 import { axisGroups, trendPens } from '../trend/trend-pens.js';
 import { createTrendStore } from '../trend/trend-store.js';
+import { pausedAt } from '../trend/trend-view.js';
 import { TrendLayoutControls } from './TrendLayoutControls.js';
 import { TrendLegend } from './TrendLegend.js';
 import { TrendPenPicker } from './TrendPenPicker.js';
@@ -59,6 +61,17 @@ export function TrendPanel({ open }: TrendPanelProps) {
       controller.dispose();
     };
   }, [appStore, liveStore, scheduler, bridge, trendStore, readouts]);
+
+  // An alarm's "Trend around" (or anything else that asks) holds the view on its stretch of time;
+  // history fills it like any paused view, and Back to live returns to following now.
+  useEffect(() => {
+    const onRequest = (event: Event) => {
+      const { from, to } = (event as CustomEvent<TrendRequest>).detail;
+      trendStore.getState().setView((view) => pausedAt(view, from, to));
+    };
+    window.addEventListener(TREND_REQUEST_EVENT, onRequest);
+    return () => window.removeEventListener(TREND_REQUEST_EVENT, onRequest);
+  }, [trendStore]);
 
   // A trend window starts from its URL: pens at once, a layout once main can be asked for it.
   const [opened, setOpened] = useState(open === undefined);

@@ -43,7 +43,7 @@ export function TrendToolbar() {
           ▶ Back to live
         </button>
       )}
-      <span className="trend-mode" data-testid="trend-mode" data-mode={view.mode} role="status">
+      <span className="trend-mode" data-testid="trend-mode" data-mode={view.mode} data-from={view.mode === 'paused' ? view.from : undefined} data-to={view.mode === 'paused' ? view.to : undefined} role="status">
         {view.mode === 'live' ? 'Live' : `Paused: ${new Date(view.from).toLocaleDateString()} ${formatTime(view.from)} to ${formatTime(view.to)}`}
       </span>
       <div className="button-group" role="group" aria-label="Zoom and pan">
