@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Log } from '../api/sample-source.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 import { consoleLog } from './console-log.js';
 import { createApp, type App } from './create-app.js';
 import type { CommandLine } from './parse-command-line.js';
@@ -14,6 +15,8 @@ export interface LaunchOptions {
   readonly distMainDir: string;
   /** The directory relative paths on the command line are resolved against. */
   readonly cwd: string;
+  /** Seals the project's secrets; absent: the key file in the user-data folder. */
+  readonly secretBox?: SecretBox;
 }
 
 export interface LaunchedShell {
@@ -54,7 +57,7 @@ export function launchShell(options: LaunchOptions): LaunchResult {
     file.write(line);
   });
   const projectFile = commandLine.project === null ? null : path.resolve(cwd, commandLine.project);
-  const app = createApp({ userDataDir, simulatorEntry: path.join(options.distMainDir, 'simulator.js'), historianWorkerEntry: path.join(options.distMainDir, 'historian-worker.js'), log, ...(projectFile ? { projectFile } : {}) });
+  const app = createApp({ userDataDir, simulatorEntry: path.join(options.distMainDir, 'simulator.js'), historianWorkerEntry: path.join(options.distMainDir, 'historian-worker.js'), log, ...(projectFile ? { projectFile } : {}), ...(options.secretBox ? { secretBox: options.secretBox } : {}) });
   return {
     ok: true,
     shell: {

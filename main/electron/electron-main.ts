@@ -1,9 +1,11 @@
-import { app, dialog, protocol, session } from 'electron';
+import { app, dialog, protocol, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchShell } from '../app/launch-shell.js';
 import { parseCommandLine, USAGE, type CommandLine } from '../app/parse-command-line.js';
 import { prepareUserDataDir } from '../app/prepare-user-data-dir.js';
+import { safeStorageBox } from '../secrets/safe-storage-box.js';
+import type { SecretBox } from '../secrets/secret-box.js';
 import { createAccessToken } from '../server/access-token.js';
 import { startHeadlessServer, type HeadlessServer } from '../server/headless-server.js';
 import type { EngineerUnlock } from './kiosk-keys.js';
@@ -61,9 +63,20 @@ function main(): void {
 async function start(options: CommandLine): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, decide) => decide(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  const launched = launchShell({ commandLine: options, defaultUserDataDir: app.getPath('userData'), distMainDir: here, cwd: process.cwd() });
+  // The desktop seals secrets with the OS (issue 7); where the OS offers nothing safe, the
+  // station still runs, on the user-only key file the headless shell uses, and says so.
+  let secretBox: SecretBox | undefined;
+  let secretProblem = '';
+  if (!options.headless) {
+    secretBox = await safeStorageBox(safeStorage).catch((error: unknown) => {
+      secretProblem = error instanceof Error ? error.message : String(error);
+      return undefined;
+    });
+  }
+  const launched = launchShell({ commandLine: options, defaultUserDataDir: app.getPath('userData'), distMainDir: here, cwd: process.cwd(), ...(secretBox ? { secretBox } : {}) });
   if (!launched.ok) return failAtStart(launched.error, !options.headless);
   const shell = launched.shell;
+  if (secretProblem) shell.log('warning', `secrets: ${secretProblem}; sealing them with the key file in the user-data folder instead`);
   let server: HeadlessServer | null = null;
   let desktopShell: OpenDesktop | null = null;
   let stopping = false;
