@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useAuthServices } from './auth-context.js';
 import { Dialog } from './Dialog.js';
 import { useAsyncAction } from './use-async-action.js';
+import { DialogError } from './DialogError.js';
 
 /** Log in, or switch user when someone is logged in: main decides, and says why not. */
 export function LoginDialog({ onClose, initialName = '' }: { readonly onClose: () => void; readonly initialName?: string }) {
@@ -27,11 +28,7 @@ export function LoginDialog({ onClose, initialName = '' }: { readonly onClose: (
           Password
           <input data-testid="login-password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required maxLength={256} />
         </label>
-        {login.error !== null && (
-          <p className="dialog-error" role="alert" data-testid="login-error">
-            {login.error}
-          </p>
-        )}
+        <DialogError error={login.error} testId="login-error" />
         <div className="dialog-buttons">
           <button type="button" onClick={onClose}>
             Cancel

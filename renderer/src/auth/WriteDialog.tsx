@@ -7,6 +7,7 @@ import { Dialog } from './Dialog.js';
 import { formatSetpoint } from './format-setpoint.js';
 import { parseSetpoint } from './parse-setpoint.js';
 import { useAsyncAction } from './use-async-action.js';
+import { DialogError } from './DialogError.js';
 
 type Step = { readonly kind: 'enter' } | { readonly kind: 'confirm'; readonly preparation: WritePreparation } | { readonly kind: 'done'; readonly outcome: WriteOutcome; readonly preparation: WritePreparation };
 
@@ -52,11 +53,7 @@ export function WriteDialog({ tag, onClose }: { readonly tag: TagInfo; readonly 
               Instrument range {tag.euRange.low} to {tag.euRange.high} {tag.unit}; the project may set tighter limits.
             </p>
           )}
-          {prepare.error !== null && (
-            <p className="dialog-error" role="alert" data-testid="write-error">
-              {prepare.error}
-            </p>
-          )}
+          <DialogError error={prepare.error} testId="write-error" />
           <div className="dialog-buttons">
             <button type="button" onClick={onClose}>
               Cancel
@@ -71,11 +68,7 @@ export function WriteDialog({ tag, onClose }: { readonly tag: TagInfo; readonly 
       {step.kind === 'confirm' && (
         <>
           <SelectionCountdown expiresAt={step.preparation.expiresAt} />
-          {write.error !== null && (
-            <p className="dialog-error" role="alert" data-testid="write-error">
-              {write.error}
-            </p>
-          )}
+          <DialogError error={write.error} testId="write-error" />
           <div className="dialog-buttons">
             <button type="button" onClick={() => setStep({ kind: 'enter' })}>
               Back

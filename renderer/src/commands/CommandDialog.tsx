@@ -6,6 +6,7 @@ import { Dialog } from '../auth/Dialog.js';
 import { formatSetpoint } from '../auth/format-setpoint.js';
 import { useAsyncAction } from '../auth/use-async-action.js';
 import { parseArgument } from './parse-argument.js';
+import { DialogError } from '../auth/DialogError.js';
 
 type Step = { readonly kind: 'enter' } | { readonly kind: 'confirm'; readonly preparation: CommandPreparation } | { readonly kind: 'done'; readonly preparation: CommandPreparation; readonly outcome: CommandOutcome };
 
@@ -57,11 +58,7 @@ export function CommandDialog({ command, onClose }: { readonly command: CommandI
               )}
             </label>
           ))}
-          {prepare.error !== null && (
-            <p className="dialog-error" role="alert" data-testid="command-error">
-              {prepare.error}
-            </p>
-          )}
+          <DialogError error={prepare.error} testId="command-error" />
           <div className="dialog-buttons">
             <button type="button" onClick={onClose}>
               Cancel
@@ -76,11 +73,7 @@ export function CommandDialog({ command, onClose }: { readonly command: CommandI
       {step.kind === 'confirm' && (
         <>
           <SelectionCountdown expiresAt={step.preparation.expiresAt} />
-          {run.error !== null && (
-            <p className="dialog-error" role="alert" data-testid="command-error">
-              {run.error}
-            </p>
-          )}
+          <DialogError error={run.error} testId="command-error" />
           <div className="dialog-buttons">
             <button type="button" onClick={() => setStep({ kind: 'enter' })}>
               Back
