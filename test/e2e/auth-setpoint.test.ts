@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditPage } from '../../shared/api/audit-api.js';
 import { ApiSocket } from '../support/api-socket.js';
 import { collectPageErrors, launchChromium } from '../support/chromium.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
@@ -52,11 +53,55 @@ describe('operators, viewers and the audit trail in Chromium', () => {
     await byTestId('setup-submit').click();
     await page.locator('[data-testid="current-user"][data-user="admin"][data-role="administrator"]').waitFor();
     await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
-    // The administrator creates the crew (the API call a user-management screen would make).
+  });
+
+  it('has the administrator add the crew in the Users screen, refusing what main refuses, and audits each change', async () => {
+    await byTestId('open-users').click();
+    const users = byTestId('users-dialog');
+    await users.waitFor();
+    await page.locator('[data-testid="user-row"][data-user="admin"][data-role="administrator"]').waitFor();
+    const addUser = async (name: string, displayName: string, role: string, areas: string, password: string) => {
+      await byTestId('user-name').fill(name);
+      await byTestId('user-display-name').fill(displayName);
+      await byTestId('user-role').selectOption(role);
+      await byTestId('user-areas').fill(areas);
+      await byTestId('user-password').fill(password);
+      await byTestId('user-save').click();
+    };
+    // Main's own rules, in main's words, and nothing saved.
+    await addUser('olga', 'Olga Operator', 'operator', '*', 'short');
+    await expect.poll(() => byTestId('user-error').textContent()).toBe('saveUser: password: must be at least 8 characters');
+    await addUser('olga', 'Olga Operator', 'operator', ' , ', 'olga-pass-1');
+    await expect.poll(() => byTestId('user-error').textContent()).toBe('areas: give at least one pattern, "*" for the whole plant');
+    expect(await byTestId('user-row').count()).toBe(1);
+    await addUser('olga', 'Olga Operator', 'operator', '*', 'olga-pass-1');
+    await page.locator('[data-testid="user-row"][data-user="olga"][data-role="operator"]').waitFor();
+    await addUser('OLGA', '', 'viewer', '*', 'other-pass-1');
+    await expect.poll(() => byTestId('user-error').textContent()).toBe('name: there is already a user "OLGA"; pick it in the list to change it');
+    await addUser('vic', 'Vic Viewer', 'viewer', 'demo/*', 'vic-pass-12');
+    await page.locator('[data-testid="user-row"][data-user="vic"][data-role="viewer"]').waitFor();
+    // A temporary account: changed, then deleted in two steps.
+    await addUser('temp', 'Contractor', 'operator', 'demo/Tank1.*', 'temp-pass-1');
+    const temp = page.locator('[data-testid="user-row"][data-user="temp"]');
+    await temp.locator('[data-testid="user-edit"]').click();
+    expect(await byTestId('user-form').getAttribute('data-editing')).toBe('temp');
+    await byTestId('user-disabled').check();
+    await byTestId('user-save').click();
+    await expect.poll(() => temp.getAttribute('data-disabled')).toBe('true');
+    await temp.locator('[data-testid="user-delete"]').click();
+    await temp.locator('[data-testid="user-delete-confirm"]').click();
+    await temp.waitFor({ state: 'detached' });
+    // The last administrator stays: main refuses, and the screen says why.
+    await page.locator('[data-testid="user-row"][data-user="admin"] [data-testid="user-delete"]').click();
+    await page.locator('[data-testid="user-row"][data-user="admin"] [data-testid="user-delete-confirm"]').click();
+    await expect.poll(() => byTestId('users-list-error').textContent()).toBe('deleteUser: admin is the last enabled administrator');
+    expect((await byTestId('user-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-user'))))).toEqual(['admin', 'olga', 'vic']);
+    await page.keyboard.press('Escape');
+    await users.waitFor({ state: 'detached' });
     const admin = await ApiSocket.open(serve.origin, serve.token);
     await admin.call('login', { name: 'admin', password: 'admin-pass-1' });
-    await admin.call('saveUser', { name: 'olga', displayName: 'Olga Operator', role: 'operator', areas: ['*'], disabled: false, password: 'olga-pass-1' });
-    await admin.call('saveUser', { name: 'vic', displayName: 'Vic Viewer', role: 'viewer', areas: ['*'], disabled: false, password: 'vic-pass-12' });
+    const { records } = await admin.call<AuditPage>('queryAudit', { text: 'user.', limit: 50 });
+    expect(records.map((r) => `${r.action} ${r.target} ${r.user}`).reverse()).toEqual(['user.setup admin admin', 'user.create olga admin', 'user.create vic admin', 'user.create temp admin', 'user.change temp admin', 'user.delete temp admin']);
     admin.close();
   });
 

@@ -4,12 +4,13 @@ import { AuditPanel } from '../audit/AuditPanel.js';
 import { useAuth, useAuthServices } from './auth-context.js';
 import { LoginDialog } from './LoginDialog.js';
 import { useAsyncAction } from './use-async-action.js';
+import { UsersDialog } from './UsersDialog.js';
 
 /** Always on screen: who is logged in (or that the station is read-only), and the ways to change it. */
 export function CurrentUser() {
   const { client, store } = useAuthServices();
   const auth = useAuth((state) => state.auth);
-  const [dialog, setDialog] = useState<'login' | 'audit' | null>(null);
+  const [dialog, setDialog] = useState<'login' | 'audit' | 'users' | null>(null);
   const call = useAsyncAction(async (action: 'logout' | 'lock') => {
     store.getState().setAuth(action === 'logout' ? await client.logout() : await client.lock());
   });
@@ -32,6 +33,11 @@ export function CurrentUser() {
         {user !== null && can(user, 'viewAudit') && (
           <button type="button" data-testid="open-audit" onClick={() => setDialog('audit')}>
             Audit trail
+          </button>
+        )}
+        {user !== null && can(user, 'manageUsers') && (
+          <button type="button" data-testid="open-users" onClick={() => setDialog('users')}>
+            Users
           </button>
         )}
         {auth !== null && !auth.setupRequired && (
@@ -57,6 +63,7 @@ export function CurrentUser() {
       </span>
       {dialog === 'login' && <LoginDialog onClose={() => setDialog(null)} />}
       {dialog === 'audit' && <AuditPanel onClose={() => setDialog(null)} />}
+      {dialog === 'users' && <UsersDialog onClose={() => setDialog(null)} />}
     </header>
   );
 }
