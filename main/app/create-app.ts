@@ -8,6 +8,7 @@ import { HistorianFeed } from '../historian/historian-feed.js';
 import { HistoryService } from '../historian/history-service.js';
 import type { ServerHistory } from '../historian/server-history.js';
 import { decide, type TargetedAction } from '../../shared/api/auth-permissions.js';
+import { decideKioskUnlock, type KioskUnlockDecision } from '../auth/kiosk-unlock.js';
 import { auditAlarmActions } from '../alarms/audit-alarm-actions.js';
 import { AlarmService } from '../alarms/alarm-service.js';
 import { openSecurity } from '../auth/session-security.js';
@@ -57,6 +58,8 @@ export interface App {
   projectStore(): ProjectStore | null;
   /** The desktop shell opens views in windows of their own; without it openWindow is refused. */
   setWindowOpener(open: (request: OpenWindowRequest) => void): void;
+  /** May the kiosk be left, by whoever is logged in at `station` (the desktop's own windows)? Audited either way. */
+  kioskUnlock(station: string): KioskUnlockDecision;
   dispose(): Promise<void>;
 }
 
@@ -265,6 +268,13 @@ export function createApp(options: AppOptions): App {
     projectStore: () => store,
     setWindowOpener(open) {
       openWindow = open;
+    },
+    kioskUnlock(station) {
+      const present = security.auth.loggedInAt((at) => at === station);
+      const decision = decideKioskUnlock(present);
+      const user = decision.ok ? decision.user : present.map((principal) => principal.name).join(', ');
+      security.audit.record({ action: 'unlock', user, station, target: 'kiosk', oldValue: 'kiosk', newValue: decision.ok ? 'unlocked' : 'kiosk', result: decision.ok ? 'ok' : `refused: ${decision.reason}`, detail: 'engineer unlock' });
+      return decision;
     },
     async start() {
       await mkdir(path.join(userDataDir, 'pki'), { recursive: true });

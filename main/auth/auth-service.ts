@@ -59,6 +59,14 @@ export class AuthService {
     return session;
   }
 
+  /** Who is logged in, and not locked, in the sessions of stations `at` accepts. */
+  loggedInAt(at: (station: string) => boolean): Principal[] {
+    return [...this.sessions].flatMap((session) => {
+      const state = session.state();
+      return at(state.station) && state.user !== null && !state.locked ? [state.user] : [];
+    });
+  }
+
   release(session: ClientAuth): void {
     this.sessions.delete(session);
   }

@@ -8,7 +8,7 @@ import { safeStorageBox } from '../secrets/safe-storage-box.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { createAccessToken } from '../server/access-token.js';
 import { startHeadlessServer, type HeadlessServer } from '../server/headless-server.js';
-import type { EngineerUnlock } from './kiosk-keys.js';
+import { desktopStation } from './desktop-station.js';
 import { openDesktop, type OpenDesktop } from './open-desktop.js';
 import { secondInstanceRequest } from './second-instance.js';
 import { APP_SCHEME } from './security-policy.js';
@@ -18,13 +18,6 @@ import { APP_SCHEME } from './security-policy.js';
 // kiosk keys, menu, About text); every behaviour behind it is the core's,
 // tested through the headless shell.
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-/**
- * Until users and roles are wired in (issue 7), no one can unlock a locked
- * station from inside: an engineer restarts Tidewatch without --kiosk.
- */
-const engineerUnlock: EngineerUnlock = () =>
-  Promise.resolve({ ok: false, reason: 'no engineer accounts are set up on this station; restart Tidewatch without --kiosk to leave kiosk mode' });
 
 function main(): void {
   const parsed = parseCommandLine(process.argv.slice(app.isPackaged ? 1 : 2), 'desktop');
@@ -110,7 +103,8 @@ async function start(options: CommandLine): Promise<void> {
     process.stdout.write(`Tidewatch is serving on ${server.url}\n`);
   } else {
     app.on('window-all-closed', () => app.quit());
-    desktopShell = openDesktop({ shell, options, distMainDir: here, engineerUnlock });
+    // Whoever is logged in in this desktop's windows decides (main/auth/kiosk-unlock.ts).
+    desktopShell = openDesktop({ shell, options, distMainDir: here, engineerUnlock: async () => shell.app.kioskUnlock(desktopStation()) });
   }
   shell.log('info', `Tidewatch ${app.getVersion()} started (Electron ${process.versions.electron}); user data ${shell.userDataDir}, log ${shell.logFile}`);
   await shell.app.start();

@@ -1,5 +1,5 @@
 import { MessageChannelMain, type MessagePortMain, type WebContents } from 'electron';
-import os from 'node:os';
+import { desktopStation } from './desktop-station.js';
 import { clientMessageSchema } from '../../shared/wire-message.js';
 import type { ClientSession } from '../api/client-session.js';
 import type { Log } from '../api/sample-source.js';
@@ -24,7 +24,7 @@ export class RendererPorts {
     this.disconnect(contents.id);
     const { port1, port2 } = new MessageChannelMain();
     // The station names where an action came from in the audit trail.
-    const client = this.core.openClient({ frame: (buffer) => port1.postMessage(buffer), event: (event) => port1.postMessage(event) }, `desktop@${os.hostname()}`);
+    const client = this.core.openClient({ frame: (buffer) => port1.postMessage(buffer), event: (event) => port1.postMessage(event) }, desktopStation());
     port1.on('message', ({ data }) => {
       const message = clientMessageSchema.safeParse(data);
       if (message.success && message.data.t === 'ack') client.ack(message.data.seq);
