@@ -103,6 +103,25 @@ describe('alarms in Chromium', () => {
     expect(await row(HIGH_TEMPERATURE).getAttribute('data-priority')).toBe('high');
   });
 
+  it('shows the alarm views alone, for a second monitor, that Escape does not close', async () => {
+    const url = new URL(serve.url);
+    url.searchParams.set('view', 'alarms');
+    const second = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = collectPageErrors(second);
+    await second.goto(url.toString());
+    const panel = second.locator('[data-testid="alarm-panel"][data-pinned="true"]');
+    await panel.waitFor({ timeout: 30_000 });
+    await second.locator(`[data-testid="alarm-row"][data-alarm-id="${HIGH_TEMPERATURE}"]`).waitFor({ timeout: 30_000 });
+    expect(await second.locator('[data-testid="alarm-banner"]').count()).toBe(1);
+    expect(await second.locator('[data-testid="tag-row"], [data-testid="trend"], .alarm-panel-close').count()).toBe(0);
+    await second.keyboard.press('Escape');
+    await second.locator('[data-testid="alarm-tab-journal"]').click();
+    await second.locator('[data-testid="alarm-journal-text"]').waitFor();
+    expect(await panel.count()).toBe(1);
+    expect(errors).toEqual([]);
+    await second.close();
+  });
+
   it('records the raise and the acknowledge in the journal, searchable by text', async () => {
     await byTestId('alarm-tab-journal').click();
     await byTestId('alarm-journal-text').fill('TIC101.DEV');

@@ -12,7 +12,7 @@ import { requestTrend, trendAround } from './trend-request.js';
 /** The focused alarm: what to do about it (guidance), its history in brief, a comment, and its trend. */
 export function AlarmDetails({ alarm }: { readonly alarm: AlarmView }) {
   const { appStore } = useServices();
-  const { store, client } = useAlarms();
+  const { store, client, trendHere } = useAlarms();
   const [comment, setComment] = useState('');
   const [serviceReason, setServiceReason] = useState('');
   const note = (text: string, results: Parameters<typeof describeResults>[1]) => store.getState().setNote(describeResults(text, results, [alarm]));
@@ -50,7 +50,7 @@ export function AlarmDetails({ alarm }: { readonly alarm: AlarmView }) {
         <h4>What to do</h4>
         <p>{alarm.guidance || 'No guidance text was configured for this alarm.'}</p>
       </section>
-      {alarm.tagId !== null && (
+      {alarm.tagId !== null && trendHere && (
         <button
           type="button"
           data-testid="alarm-show-trend"

@@ -11,20 +11,24 @@ const TABS: [Exclude<Panel, 'closed'>, string][] = [
   ['kpi', 'Performance'],
 ];
 
-/** The alarm views over the workspace, one click from the banner; Escape closes them. */
-export function AlarmPanel() {
+/**
+ * The alarm views over the workspace, one click from the banner; Escape closes them.
+ * `pinned`: the alarm window of a second monitor, where they are all there is and never close.
+ */
+export function AlarmPanel({ pinned = false }: { readonly pinned?: boolean }) {
   const { store } = useAlarms();
-  const panel = useAlarmState((state) => state.panel);
+  const chosen = useAlarmState((state) => state.panel);
   const note = useAlarmState((state) => state.note);
+  const panel = pinned && chosen === 'closed' ? 'summary' : chosen;
   useEffect(() => {
-    if (panel === 'closed') return;
+    if (panel === 'closed' || pinned) return;
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && store.getState().openPanel('closed');
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [panel, store]);
+  }, [panel, pinned, store]);
   if (panel === 'closed') return null;
   return (
-    <section className="alarm-panel" aria-label="Alarms" data-testid="alarm-panel">
+    <section className="alarm-panel" aria-label="Alarms" data-testid="alarm-panel" data-pinned={pinned}>
       <header className="alarm-panel-header">
         <nav role="tablist" aria-label="Alarm views">
           {TABS.map(([id, label]) => (
@@ -38,9 +42,11 @@ export function AlarmPanel() {
             {note.text}
           </span>
         )}
-        <button type="button" className="alarm-panel-close" aria-label="Close the alarm views" onClick={() => store.getState().openPanel('closed')}>
-          ×
-        </button>
+        {!pinned && (
+          <button type="button" className="alarm-panel-close" aria-label="Close the alarm views" onClick={() => store.getState().openPanel('closed')}>
+            ×
+          </button>
+        )}
       </header>
       {panel === 'summary' && <AlarmSummary />}
       {panel === 'journal' && <AlarmJournalView />}

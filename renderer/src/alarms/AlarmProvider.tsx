@@ -8,9 +8,9 @@ import { startAlarmSession } from './start-alarm-session.js';
 import './alarms.css';
 
 /** Builds the alarm store, client and horn once for the page, and keeps them in step with main. */
-export function AlarmProvider({ children }: { readonly children: ReactNode }) {
+export function AlarmProvider({ children, trendHere = true }: { readonly children: ReactNode; readonly trendHere?: boolean }) {
   const { bridge } = useServices();
-  const [services] = useState((): AlarmServices => ({ store: createAlarmStore(), client: alarmClient(bridge), annunciator: new Annunciator(window) }));
+  const [services] = useState((): AlarmServices => ({ store: createAlarmStore(), client: alarmClient(bridge), annunciator: new Annunciator(window), trendHere }));
   useEffect(() => {
     const session = startAlarmSession(services.client, services.store, services.annunciator);
     return () => session.dispose();

@@ -8,6 +8,8 @@ export interface AlarmServices {
   readonly store: AlarmStore;
   readonly client: AlarmClient;
   readonly annunciator: Annunciator;
+  /** This page has a trend an alarm's "Trend around" can show; the alarms-only window has none. */
+  readonly trendHere: boolean;
 }
 
 export const AlarmContext = createContext<AlarmServices | null>(null);

@@ -14,7 +14,7 @@ import { AlarmProvider } from '../alarms/AlarmProvider.js';
 import { CommandBar } from '../commands/CommandBar.js';
 import { MenuCommands } from './MenuCommands.js';
 
-// ?view=trend shows one trend and nothing else: a second monitor's window.
+// ?view=trend shows one trend and nothing else, ?view=alarms the alarm views: a second monitor's window.
 const route = parseViewRoute(window.location.search);
 
 export function App() {
@@ -25,13 +25,17 @@ export function App() {
   // The alarm banner is on every screen, the trend-only window's too (ISA-18.2).
   return (
     <AuthRoot client={bridge} onError={(message) => addNotice('error', message)}>
-      <AlarmProvider>
+      <AlarmProvider trendHere={route.view !== 'alarms'}>
         <div className="app" data-bridge-state={bridgeState}>
           <CurrentUser />
           <AlarmBanner />
           <MenuCommands />
           <AuthGate>
-            {route.view === 'trend' ? (
+            {route.view === 'alarms' ? (
+              <main className="workspace alarms-only">
+                <AlarmPanel pinned />
+              </main>
+            ) : route.view === 'trend' ? (
               <main className="workspace trend-only">
                 <TrendPanel open={route} />
                 <AlarmPanel />

@@ -6,6 +6,8 @@ describe('view route', () => {
     expect(parseViewRoute('?token=abc')).toEqual({ view: 'main' });
     expect(parseViewRoute('?token=abc&view=trend&layout=Pumps%201')).toEqual({ view: 'trend', layout: 'Pumps 1', pens: [] });
     expect(parseViewRoute('?view=trend&pen=demo%2FA&pen=demo%2FB&pen=')).toEqual({ view: 'trend', layout: null, pens: ['demo/A', 'demo/B'] });
+    expect(parseViewRoute('?token=abc&view=alarms')).toEqual({ view: 'alarms' });
+    expect(parseViewRoute('?view=displays')).toEqual({ view: 'main' });
   });
 
   it('builds a trend URL that keeps the access token, and round-trips', () => {

@@ -1,11 +1,18 @@
 import { TREND_MAX_PENS } from '../../../shared/api/trend-api.js';
 
-/** What a page shows, from its URL: the whole app, or one trend (a second monitor's window). */
-export type ViewRoute = { readonly view: 'main' } | { readonly view: 'trend'; readonly layout: string | null; readonly pens: readonly string[] };
+/** What a page shows, from its URL: the whole app, one trend, or the alarm views (a second monitor's window). */
+export type ViewRoute =
+  | { readonly view: 'main' }
+  | { readonly view: 'alarms' }
+  | { readonly view: 'trend'; readonly layout: string | null; readonly pens: readonly string[] };
 
-/** `?view=trend&layout=NAME` opens a saved layout; `&pen=ID&pen=ID` (tag ids) opens an unsaved trend. */
+/**
+ * `?view=alarms` shows the alarm views alone. `?view=trend&layout=NAME` opens a saved
+ * layout; `&pen=ID&pen=ID` (tag ids) opens an unsaved trend.
+ */
 export function parseViewRoute(search: string): ViewRoute {
   const params = new URLSearchParams(search);
+  if (params.get('view') === 'alarms') return { view: 'alarms' };
   if (params.get('view') !== 'trend') return { view: 'main' };
   const layout = params.get('layout');
   const pens = params
