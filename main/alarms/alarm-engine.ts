@@ -151,6 +151,15 @@ export class AlarmEngine implements SampleObserver {
     this.prevValue[tag] = value;
   }
 
+  /**
+   * Starts an alarm from a condition committed before (a restart, a reload), so the
+   * next sample is an edge only if the process changed meanwhile. Before any sample.
+   */
+  seedActive(alarm: number): void {
+    this.raw[alarm] = 1;
+    this.state[alarm] = 1;
+  }
+
   /** The condition as the engine last committed it. */
   isActive(alarm: number): boolean {
     return this.state[alarm] === 1;

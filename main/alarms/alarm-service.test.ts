@@ -6,6 +6,8 @@ import { MemoryAlarmJournal } from './alarm-journal.js';
 import { AlarmService } from './alarm-service.js';
 import type { ConditionSink, ConditionSource, ConditionUpdate, MethodOutcome } from './condition-source.js';
 import { ManualClock } from './manual-clock.js';
+import type { AlarmStateStore } from './alarm-state-file.js';
+import type { SavedAlarmState } from './saved-alarm-state.js';
 
 const tag = (index: number, name: string, nodeId = `ns=1;s=${name}`): TagInfo => ({
   index, id: `demo/${name}`, name, displayName: name, description: '', connectionId: 'demo', nodeId, unit: '', decimals: null, euRange: null, dataType: 'Double', writable: false,
@@ -98,6 +100,58 @@ describe('AlarmService with local alarms', () => {
       'local:LT1.H ackActive unshelved',
       'local:TT1.H unackActive unshelved',
     ]);
+  });
+});
+
+describe('AlarmService across a restart', () => {
+  const memoryStates = () => {
+    let saved: SavedAlarmState[] = [];
+    return { load: () => new Map(saved.map((state) => [state.id, state])), save: (states: readonly SavedAlarmState[]) => void (saved = [...states]), saved: () => saved };
+  };
+  const start = (states: AlarmStateStore, clock: ManualClock, definitions: AlarmDefinitionInput[], journal = new MemoryAlarmJournal()) => {
+    const service = new AlarmService({ tags: () => TAGS, journal, publish: () => undefined, user: () => 'alice', log: () => undefined, clock, states });
+    service.loadDefinitions(alarmDefinitionsSchema.parse(definitions));
+    return { service, api: service.api(), journal };
+  };
+  const pump: AlarmDefinitionInput = { id: 'TT1', type: 'limit', tag: 'demo/TIC101.PV', area: 'Heating', limits: { H: { value: 80 } }, maxShelveMs: 3_600_000 };
+
+  it('keeps an acknowledgement and a shelve, clears what cleared meanwhile, and ends a shelve whose time ran out', async () => {
+    const states = memoryStates();
+    const clock = new ManualClock(T);
+    const before = start(states, clock, [level, pump]);
+    before.service.sample(0, clock.now(), 95, 0);
+    before.service.sample(2, clock.now(), 85, 0);
+    await before.api.acknowledgeAlarms({ ids: ['local:LT1.H'], comment: 'draining' });
+    await before.api.shelveAlarms({ ids: ['local:TT1.H'], mode: 'timed', durationMs: 600_000, reason: 'sensor work' });
+    before.service.dispose();
+    expect(states.saved().map((state) => state.id)).toEqual(['local:LT1.H', 'local:TT1.H']);
+
+    // Back after the shelve's ten minutes: the tank is still high, the temperature back to normal.
+    clock.advance(900_000);
+    const after = start(states, clock, [level, pump]);
+    const listed = async () => Object.fromEntries((await after.api.listAlarms()).alarms.map((a) => [a.id, `${a.state}${a.sounding ? ' sounding' : ''}`]));
+    // The acknowledged alarm stays acknowledged; the shelve ended while stopped, so its alarm returns as new.
+    expect(await listed()).toEqual({ 'local:LT1.H': 'ackActive', 'local:TT1.H': 'unackActive sounding' });
+    after.service.sample(0, clock.now(), 96, 0);
+    after.service.sample(2, clock.now(), 70, 0);
+    expect(await listed()).toEqual({ 'local:LT1.H': 'ackActive', 'local:TT1.H': 'unackRtn' });
+    after.service.sample(0, clock.now(), 10, 0);
+    expect(await listed()).toEqual({ 'local:TT1.H': 'unackRtn' });
+    const kinds = (await after.journal.query({ from: 0, to: Number.MAX_SAFE_INTEGER, limit: 100 })).entries.map((e) => `${e.kind} ${e.alarmId} ${e.comment}`.trim()).reverse();
+    expect(kinds).toEqual(['unshelve local:TT1.H shelve time ended while Tidewatch was stopped', 'raise local:TT1.H', 'clear local:TT1.H', 'clear local:LT1.H']);
+  });
+
+  it('starts an alarm whose limit changed from normal, so the next sample raises it anew', async () => {
+    const states = memoryStates();
+    const clock = new ManualClock(T);
+    const before = start(states, clock, [level]);
+    before.service.sample(0, clock.now(), 95, 0);
+    await before.api.acknowledgeAlarms({ ids: ['local:LT1.H'] });
+    before.service.dispose();
+    const after = start(states, clock, [{ ...level, limits: { H: { value: 92 } } }]);
+    expect((await after.api.listAlarms()).alarms).toEqual([]);
+    after.service.sample(0, clock.now(), 95, 0);
+    expect((await after.api.listAlarms()).alarms).toMatchObject([{ id: 'local:LT1.H', state: 'unackActive', sounding: true }]);
   });
 });
 

@@ -8,6 +8,7 @@ import type { AlarmEngine } from './alarm-engine.js';
 import { AlarmBook, type AlarmRecord } from './alarm-book.js';
 import type { AlarmDefinition } from './alarm-definition.js';
 import type { AlarmJournal } from './alarm-journal.js';
+import type { AlarmStateStore } from './alarm-state-file.js';
 import { computeAlarmKpis, type OperatorPosition } from './alarm-kpis.js';
 import { ConnectionConditions, type ConditionAction } from './condition-alarms.js';
 import type { ConditionHost, ConditionSource } from './condition-source.js';
@@ -29,7 +30,12 @@ export interface AlarmServiceOptions {
   readonly positions?: readonly OperatorPosition[];
   readonly log: Log;
   readonly clock?: AlarmClock;
+  /** Keeps the local alarms' states across restarts; absent: every start is from normal. */
+  readonly states?: AlarmStateStore;
 }
+
+/** States are written at most this often: a burst of changes (a flood, Acknowledge visible) is one write. */
+const SAVE_STATES_MS = 1_000;
 
 /** An alarm action's permission: the action on the alarm's target (alarmTarget). */
 export type TargetedAlarmAction = 'acknowledge' | 'shelve';
@@ -54,10 +60,16 @@ export class AlarmService implements ConditionHost, SampleObserver {
   private readonly connections = new Map<string, ConnectionConditions>();
   private readonly clock: AlarmClock;
   private tagCache: { tags: readonly TagInfo[]; byId: Map<string, TagInfo>; byNode: Map<string, string> } | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: AlarmServiceOptions) {
     this.clock = options.clock ?? systemClock;
-    this.book = new AlarmBook(options.journal, options.publish, this.clock, options.log);
+    // Every change reaches the renderers through one coalesced publish: the states are saved after it.
+    const publish = (event: AlarmsEvent) => {
+      options.publish(event);
+      this.saveStatesSoon();
+    };
+    this.book = new AlarmBook(options.journal, publish, this.clock, options.log);
     this.system = new SystemAlarms(this.book, this.clock);
   }
 
@@ -82,8 +94,10 @@ export class AlarmService implements ConditionHost, SampleObserver {
    * starts every local alarm from normal: the next sample re-raises what holds.
    */
   loadDefinitions(definitions: readonly AlarmDefinition[]): void {
+    // A reload carries each unchanged alarm's state over; the first load takes what the last run saved.
+    const saved = this.local ? new Map(this.local.snapshot().map((state) => [state.id, state])) : (this.options.states?.load() ?? new Map());
     this.local?.dispose();
-    this.local = new LocalAlarms(expandDefinitions(definitions), (id) => this.tagLookup().byId.get(id)?.index, this.book, this.clock);
+    this.local = new LocalAlarms(expandDefinitions(definitions), (id) => this.tagLookup().byId.get(id)?.index, this.book, this.clock, saved);
     this.engine = this.local.engine;
   }
 
@@ -137,6 +151,7 @@ export class AlarmService implements ConditionHost, SampleObserver {
   }
 
   dispose(): void {
+    this.saveStates();
     this.engine = null;
     this.local?.dispose();
     for (const conditions of this.connections.values()) conditions.dispose();
@@ -174,6 +189,18 @@ export class AlarmService implements ConditionHost, SampleObserver {
         return connection.act(record, remote, user);
       }),
     );
+  }
+
+  private saveStatesSoon(): void {
+    if (this.saveTimer !== null || this.options.states === undefined) return;
+    this.saveTimer = setTimeout(() => this.saveStates(), SAVE_STATES_MS);
+    this.saveTimer.unref?.();
+  }
+
+  private saveStates(): void {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (this.local) this.options.states?.save(this.local.snapshot());
   }
 
   private comment(record: AlarmRecord, comment: string, user: string): AlarmActionResult {

@@ -4,6 +4,7 @@ import { AlarmEngine, type AlarmEngineListener } from './alarm-engine.js';
 import { NORMAL, transition, type AlarmInput } from './alarm-state-machine.js';
 import { DeadlineQueue, type AlarmClock } from './deadline-queue.js';
 import type { LocalAlarm } from './local-alarm.js';
+import { alarmFingerprint, restoredStatus, type SavedAlarmState } from './saved-alarm-state.js';
 
 export type LocalAction =
   | { readonly type: 'ack' | 'confirm' | 'reset' | 'unshelve'; readonly comment: string }
@@ -23,11 +24,13 @@ export class LocalAlarms implements AlarmEngineListener {
   private readonly indexOf = new Map<string, number>();
   private readonly expiry: DeadlineQueue;
 
+  /** `saved`: states kept from before (a restart, a reload), by alarm id; one whose definition changed is ignored. */
   constructor(
     private readonly alarms: readonly LocalAlarm[],
     tagIndexOf: (tagId: string) => number | undefined,
     private readonly book: AlarmBook,
     private readonly clock: AlarmClock,
+    saved: ReadonlyMap<string, SavedAlarmState> = new Map(),
   ) {
     const now = clock.now();
     this.records = alarms.map((alarm, a) => {
@@ -48,11 +51,28 @@ export class LocalAlarms implements AlarmEngineListener {
       }, now);
       if (!alarm.inService) record.status = { ...NORMAL, outOfService: true };
       this.indexOf.set(record.id, a);
-      book.add(record);
       return record;
     });
     this.engine = new AlarmEngine(alarms, tagIndexOf, this, clock);
     this.expiry = new DeadlineQueue(clock, (a, until) => this.expire(a, until));
+    this.records.forEach((record, a) => {
+      const kept = saved.get(record.id);
+      if (kept !== undefined && kept.fingerprint === alarmFingerprint(alarms[a]!)) this.restore(a, record, kept, now);
+      book.add(record);
+    });
+  }
+
+  /** Every alarm's state as it stands, for the next start or reload. */
+  snapshot(): SavedAlarmState[] {
+    return this.records.map((record, a) => ({
+      id: record.id,
+      fingerprint: alarmFingerprint(this.alarms[a]!),
+      status: record.status,
+      activeTime: record.activeTime,
+      changedTime: record.changedTime,
+      value: record.value,
+      lastComment: record.lastComment,
+    }));
   }
 
   owns(record: AlarmRecord): boolean {
@@ -124,6 +144,22 @@ export class LocalAlarms implements AlarmEngineListener {
     if (result.raised) this.book.journal(record, 'raise', time);
     if (result.cleared) this.book.journal(record, 'clear', time);
     return null;
+  }
+
+  private restore(a: number, record: AlarmRecord, kept: SavedAlarmState, now: number): void {
+    const { status, condition } = restoredStatus(kept.status);
+    record.status = status;
+    record.activeTime = kept.activeTime;
+    record.changedTime = kept.changedTime;
+    record.value = kept.value;
+    record.lastComment = kept.lastComment;
+    // What still waits for the operator sounds again: the horn was not silenced in this run.
+    record.sounding = status.active && !status.acked;
+    if (condition) this.engine.seedActive(a);
+    const until = status.shelve?.until;
+    if (until === null || until === undefined) return;
+    if (until > now) this.expiry.schedule(until, a, until);
+    else this.apply(record, { type: 'unshelve' }, now, 'unshelve', { user: '', comment: 'shelve time ended while Tidewatch was stopped' });
   }
 
   private expire(a: number, until: number): void {

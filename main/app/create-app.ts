@@ -9,6 +9,7 @@ import { HistoryService } from '../historian/history-service.js';
 import type { ServerHistory } from '../historian/server-history.js';
 import { decide, type TargetedAction } from '../../shared/api/auth-permissions.js';
 import { decideKioskUnlock, type KioskUnlockDecision } from '../auth/kiosk-unlock.js';
+import { ALARM_STATES_FILE, alarmStateFile } from '../alarms/alarm-state-file.js';
 import { auditAlarmActions } from '../alarms/audit-alarm-actions.js';
 import { AlarmService } from '../alarms/alarm-service.js';
 import { openSecurity } from '../auth/session-security.js';
@@ -111,6 +112,7 @@ export function createApp(options: AppOptions): App {
     publish: (event) => core.broadcast(event),
     user: () => 'system',
     log,
+    states: alarmStateFile(path.join(userDataDir, ALARM_STATES_FILE), log),
   });
   const historyReports = historianReporter(alarms, (level, message) => core.broadcast({ type: 'notice', level, message }), log);
   // The trail opened the history database first, so a damaged one was set aside there rather than in the writer.
