@@ -6,6 +6,10 @@ import { changedServers, projectConnections, type ProjectConnection } from '../p
 import type { Project } from '../project/project-schema.js';
 import { startSimulator, type RunningSimulator } from '../simulator/start-simulator.js';
 
+/** A crashed demo plant is started again after this, then after twice as long each time that fails. */
+const PLANT_RESTART_FIRST_MS = 1_000;
+const PLANT_RESTART_MAX_MS = 30_000;
+
 export interface ProjectRunnerDeps {
   readonly core: TidewatchCore;
   /** Each server's connection made with its own settings: security mode and policy, login, reconnection. */
@@ -21,13 +25,14 @@ export interface ProjectRunnerDeps {
  * project rebuilds only the servers whose settings (security, login, ...) or
  * existing tags changed; a server that only gained tags monitors them on its
  * running session, and the others keep their sessions and subscriptions. The
- * embedded demo plant is started when a project asks for it and stopped when
- * none does.
+ * embedded demo plant is started when a project asks for it, started again
+ * if it dies, and stopped when no project asks for it any more.
  */
 export class ProjectRunner {
   private running: ProjectConnection[] = [];
   private plant: RunningSimulator | null = null;
   private plantError: string | null = null;
+  private restartTimer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
   private applying: Promise<void> = Promise.resolve();
 
@@ -74,22 +79,57 @@ export class ProjectRunner {
   }
 
   private async startPlant(): Promise<void> {
-    const { userDataDir, simulatorEntry, log } = this.deps;
     try {
-      const plant = await startSimulator({ entry: simulatorEntry, port: 0, pkiDir: path.join(userDataDir, 'demo-plant-pki') });
-      if (this.disposed) return void (await plant.stop()); // the app closed while the plant was starting
-      this.plant = plant;
-      log('info', `demo plant started at ${plant.endpointUrl}`);
-      plant.onExit((code, signal) => {
-        if (!this.disposed && this.plant === plant) log('error', `demo plant exited (${signal ?? `code ${code}`})`);
-      });
+      this.plant = await this.launchPlant(0);
+      if (this.plant) this.deps.log('info', `demo plant started at ${this.plant.endpointUrl}`);
     } catch (error) {
       this.plantError = `demo plant failed to start: ${error instanceof Error ? error.message : String(error)}`;
-      log('error', this.plantError);
+      this.deps.log('error', this.plantError);
     }
   }
 
+  /**
+   * The demo plant on `port` (0: any free one), watched: a plant that dies on its
+   * own (killed, crashed) is started again on the same port, so its connection
+   * reconnects by itself as it would to a real server coming back.
+   */
+  private async launchPlant(port: number): Promise<RunningSimulator | null> {
+    const { userDataDir, simulatorEntry, log } = this.deps;
+    const plant = await startSimulator({ entry: simulatorEntry, port, pkiDir: path.join(userDataDir, 'demo-plant-pki') });
+    if (this.disposed) {
+      await plant.stop(); // the app closed while the plant was starting
+      return null;
+    }
+    plant.onExit((code, signal) => {
+      if (this.disposed || this.plant !== plant) return;
+      log('error', `demo plant exited (${signal ?? `code ${code}`}); starting it again`);
+      this.restartPlant(plant, Number(new URL(plant.endpointUrl).port), PLANT_RESTART_FIRST_MS);
+    });
+    return plant;
+  }
+
+  private restartPlant(exited: RunningSimulator, port: number, delayMs: number): void {
+    const { log } = this.deps;
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (this.disposed || this.plant !== exited) return;
+      this.launchPlant(port).then(
+        (plant) => {
+          if (plant === null || this.plant !== exited) return void plant?.stop();
+          this.plant = plant;
+          log('info', `demo plant started again at ${plant.endpointUrl}`);
+        },
+        (error: unknown) => {
+          log('error', `demo plant did not start again: ${error instanceof Error ? error.message : String(error)}; trying again in ${Math.round(Math.min(delayMs * 2, PLANT_RESTART_MAX_MS) / 1000)} s`);
+          this.restartPlant(exited, port, Math.min(delayMs * 2, PLANT_RESTART_MAX_MS));
+        },
+      );
+    }, delayMs);
+  }
+
   private async stopPlant(): Promise<void> {
+    if (this.restartTimer !== null) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
     const plant = this.plant;
     this.plant = null;
     this.plantError = null;
