@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AuditPage, AuditRecord } from '../../shared/api/audit-api.js';
 import { ApiSocket } from './api-socket.js';
-import { startServe, type ServeProcess } from './serve-process.js';
+import { killDemoPlant, startServe, type ServeProcess } from './serve-process.js';
 
 /**
  * `npm run serve` on a project of the test's own, with the users the operator
@@ -45,12 +44,7 @@ export async function startOperatorStation(name: string, project: unknown): Prom
       return vic;
     },
     audit: async (target) => (await admin.call<AuditPage>('queryAudit', { text: target, limit: 100 })).records.filter((r) => r.target === target),
-    killPlant() {
-      const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(serve.child.pid)], { encoding: 'utf8' }).split('\n');
-      const plant = children.filter((line) => line.includes('simulator.js')).map((line) => Number.parseInt(line, 10));
-      if (plant.length !== 1) throw new Error(`expected one demo plant under serve, found ${plant.length}`);
-      process.kill(plant[0]!, 'SIGKILL');
-    },
+    killPlant: () => killDemoPlant(serve),
     async stop() {
       admin.close();
       olga.close();

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,4 +72,13 @@ export async function startServe(extraArgs: readonly string[] = []): Promise<Ser
       rmSync(userData, { recursive: true, force: true });
     },
   };
+}
+
+/** SIGKILLs the demo plant this serve process started, as a crashed server; returns its pid. */
+export function killDemoPlant(serve: ServeProcess): number {
+  const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(serve.child.pid)], { encoding: 'utf8' }).split('\n');
+  const plant = children.filter((line) => line.includes('simulator.js')).map((line) => Number.parseInt(line, 10));
+  if (plant.length !== 1) throw new Error(`expected one demo plant under serve, found ${plant.length}`);
+  process.kill(plant[0]!, 'SIGKILL');
+  return plant[0]!;
 }
