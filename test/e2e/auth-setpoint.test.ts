@@ -154,6 +154,22 @@ describe('operators, viewers and the audit trail in Chromium', () => {
     await byTestId('audit-panel').waitFor({ state: 'detached' });
   });
 
+  it('offers the same setpoint entry in the trend legend', async () => {
+    await row('TIC101.SP').locator('[data-testid="pen-toggle"]').click();
+    const legend = page.locator('[data-testid="trend-legend-item"][data-tag-id="demo/TIC101.SP"]');
+    await legend.locator('[data-testid="setpoint-button"]').click();
+    await byTestId('setpoint-input').fill('61');
+    await byTestId('write-check').click();
+    expect(await byTestId('write-tag').textContent()).toBe('demo/TIC101.SP');
+    await byTestId('write-confirm').click();
+    expect(await byTestId('write-result').getAttribute('data-status')).toBe('Good');
+    await byTestId('write-close').click();
+    // The pen that is read-only on the server has no entry.
+    await row('TIC101.PV').locator('[data-testid="pen-toggle"]').click();
+    await page.locator('[data-testid="trend-legend-item"][data-tag-id="demo/TIC101.PV"]').waitFor();
+    expect(await page.locator('[data-testid="trend-legend-item"][data-tag-id="demo/TIC101.PV"] [data-testid="setpoint-button"]').count()).toBe(0);
+  });
+
   it('hides the control from a viewer, and main refuses the viewer’s direct call', async () => {
     await logIn('vic', 'vic-pass-12'); // switch user
     await page.locator('[data-testid="current-user"][data-role="viewer"]').waitFor();

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { TagInfo } from '../../../shared/contract.js';
+import { SetpointButton } from '../auth/SetpointButton.js';
 import { describeQuality } from '../format/describe-quality.js';
 import { formatValue } from '../format/format-value.js';
 import { isDrawable } from '../trend/pen-kind.js';
@@ -14,7 +15,7 @@ export interface PenLegendItemProps {
   readonly onRemove: (tagId: string) => void;
 }
 
-/** One pen's row: shown or hidden, colour, and its value at the cursor, over the view, and now. */
+/** One pen's row: shown or hidden, colour, its value at the cursor, over the view, and now, and a setpoint entry where the user may write it. */
 export const PenLegendItem = memo(function PenLegendItem({ pen, note, onRemove }: PenLegendItemProps) {
   const { trendStore } = useTrend();
   const { tag, style, kind } = pen;
@@ -74,7 +75,8 @@ export const PenLegendItem = memo(function PenLegendItem({ pen, note, onRemove }
         {stats === undefined || stats.count === 0 ? '—' : `${stats.partlyHistory ? '≈' : ''}${averageText(stats.sum / stats.count, tag)}`}
       </td>
       <PenLiveCell tag={tag} note={note} />
-      <td>
+      <td className="pen-actions">
+        <SetpointButton tag={tag} />
         <button type="button" className="pen-remove" aria-label={`Remove ${tag.name} from the trend`} onClick={() => onRemove(tag.id)}>
           ×
         </button>
