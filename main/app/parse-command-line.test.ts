@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from './parse-command-line.js';
 
-const defaults = { project: null, kiosk: false, headless: false, port: 0, userDataDir: null, version: false, help: false };
+const defaults = { project: null, kiosk: false, headless: false, port: 0, listen: '127.0.0.1', tls: null, userDataDir: null, version: false, help: false };
 
 describe('parseCommandLine', () => {
   it('opens a desktop window on the last project by default; the headless shell is always headless', () => {
@@ -56,5 +56,16 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['--kiosk'], 'headless')).toEqual({ ok: false, error: '--kiosk is for the desktop window; the headless shell has none' });
     expect(parseCommandLine(['--kiosk', '--headless'], 'desktop')).toMatchObject({ ok: false });
     expect(parseCommandLine(['--port', '8080'], 'desktop')).toEqual({ ok: false, error: '--port only applies with --headless (the desktop window listens on no port)' });
+  });
+
+  it('listens beyond this PC only over TLS, and takes the two PEM files together', () => {
+    const tls = { certFile: 'station.crt', keyFile: 'station.key' };
+    expect(parseCommandLine(['--listen', '0.0.0.0', '--tls-cert', 'station.crt', '--tls-key=station.key'], 'headless')).toEqual({ ok: true, options: { ...defaults, headless: true, listen: '0.0.0.0', tls } });
+    expect(parseCommandLine(['--listen', '127.0.0.2'], 'headless')).toMatchObject({ ok: true, options: { listen: '127.0.0.2', tls: null } });
+    expect(parseCommandLine(['--tls-cert', 'a.crt', '--tls-key', 'a.key'], 'headless')).toMatchObject({ ok: true, options: { listen: '127.0.0.1', tls: { certFile: 'a.crt', keyFile: 'a.key' } } });
+    expect(parseCommandLine(['--listen', '0.0.0.0'], 'headless')).toEqual({ ok: false, error: '--listen 0.0.0.0 reaches beyond this PC: give --tls-cert and --tls-key too, so browsers connect over https' });
+    expect(parseCommandLine(['--listen', '10.1.2.3', '--tls-cert', 'a.crt'], 'headless')).toEqual({ ok: false, error: '--tls-cert and --tls-key go together: give both PEM files' });
+    expect(parseCommandLine(['--listen', 'plant-hmi.local'], 'headless')).toMatchObject({ ok: false, error: expect.stringMatching(/^--listen needs an IP address of this PC/) });
+    expect(parseCommandLine(['--listen', '0.0.0.0', '--tls-cert', 'a', '--tls-key', 'b'], 'desktop')).toEqual({ ok: false, error: '--listen, --tls-cert and --tls-key only apply with --headless' });
   });
 });

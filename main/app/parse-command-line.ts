@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /** Which shell reads the command line: the desktop app (Electron) or `npm run serve`. */
@@ -12,6 +13,10 @@ export interface CommandLine {
   readonly headless: boolean;
   /** 0: a free port. */
   readonly port: number;
+  /** Where the headless shell listens: 127.0.0.1 unless --listen says otherwise. */
+  readonly listen: string;
+  /** PEM files for https; both or neither, and both whenever `listen` reaches beyond this PC. */
+  readonly tls: { readonly certFile: string; readonly keyFile: string } | null;
   readonly userDataDir: string | null;
   readonly version: boolean;
   readonly help: boolean;
@@ -25,7 +30,12 @@ export const USAGE = `usage: tidewatch [options] [PROJECT.tidewatch]
   --kiosk           full-screen operator mode that only an engineer can leave (desktop only)
   --headless        serve the UI to a browser on this PC instead of opening a window
                     (what \`npm run serve\` does)
-  --port N          with --headless: listen on 127.0.0.1:N (default 0: a free port)
+  --port N          with --headless: listen on port N (default 0: a free port)
+  --listen ADDRESS  with --headless: listen on this IP address instead of 127.0.0.1
+                    (0.0.0.0: every interface); beyond this PC it needs --tls-cert and
+                    --tls-key, and the station stays read-only until someone logs in
+  --tls-cert FILE   with --headless: serve https with this PEM certificate (chain)
+  --tls-key FILE    with --headless: the certificate's PEM private key
   --user-data DIR   an existing folder for certificates, logs, history and window layout
                     (default: the per-user app folder, shared by both shells)
   --version         print the version and exit
@@ -50,6 +60,9 @@ export function parseCommandLine(argv: readonly string[], shell: Shell): Command
   let headless = shell === 'headless';
   let port: number | null = null;
   let userDataDir: string | null = null;
+  let listen: string | null = null;
+  let tlsCert: string | null = null;
+  let tlsKey: string | null = null;
   let version = false;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
@@ -85,6 +98,20 @@ export function parseCommandLine(argv: readonly string[], shell: Shell): Command
         userDataDir = dir;
         break;
       }
+      case '--listen': {
+        const address = value();
+        if (!address || !isIP(address)) return fail(`--listen needs an IP address of this PC (127.0.0.1, 0.0.0.0, 10.1.2.3, ::1), got ${JSON.stringify(address ?? '')}`);
+        listen = address;
+        break;
+      }
+      case '--tls-cert':
+      case '--tls-key': {
+        const file = value();
+        if (!file || file.startsWith('--')) return fail(`${flag} needs a PEM file, got ${JSON.stringify(file ?? '')}`);
+        if (flag === '--tls-cert') tlsCert = file;
+        else tlsKey = file;
+        break;
+      }
       case '--version':
       case '-v':
         version = true;
@@ -105,7 +132,17 @@ export function parseCommandLine(argv: readonly string[], shell: Shell): Command
   }
   if (kiosk && headless) return fail('--kiosk is for the desktop window; the headless shell has none');
   if (port !== null && !headless) return fail('--port only applies with --headless (the desktop window listens on no port)');
-  return { ok: true, options: { project, kiosk, headless, port: port ?? 0, userDataDir, version, help } };
+  if ((listen !== null || tlsCert !== null || tlsKey !== null) && !headless) return fail('--listen, --tls-cert and --tls-key only apply with --headless');
+  if ((tlsCert === null) !== (tlsKey === null)) return fail('--tls-cert and --tls-key go together: give both PEM files');
+  const tls = tlsCert !== null && tlsKey !== null ? { certFile: tlsCert, keyFile: tlsKey } : null;
+  // Plain HTTP beyond this PC would carry the access token and every password in clear text.
+  if (listen !== null && !isLoopback(listen) && tls === null) return fail(`--listen ${listen} reaches beyond this PC: give --tls-cert and --tls-key too, so browsers connect over https`);
+  return { ok: true, options: { project, kiosk, headless, port: port ?? 0, listen: listen ?? '127.0.0.1', tls, userDataDir, version, help } };
+}
+
+/** 127.0.0.0/8 and ::1: nothing off this PC can reach them. */
+export function isLoopback(address: string): boolean {
+  return address === '::1' || (isIP(address) === 4 && address.startsWith('127.'));
 }
 
 function fail(error: string): CommandLineResult {

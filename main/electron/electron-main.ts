@@ -8,6 +8,7 @@ import { safeStorageBox } from '../secrets/safe-storage-box.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import { createAccessToken } from '../server/access-token.js';
 import { startHeadlessServer, type HeadlessServer } from '../server/headless-server.js';
+import { readTlsFiles } from '../server/read-tls-files.js';
 import { desktopStation } from './desktop-station.js';
 import { openDesktop, type OpenDesktop } from './open-desktop.js';
 import { secondInstanceRequest } from './second-instance.js';
@@ -95,7 +96,8 @@ async function start(options: CommandLine): Promise<void> {
 
   if (options.headless) {
     try {
-      server = await startHeadlessServer({ core: shell.app.core, rendererDir: path.join(here, '..', 'renderer'), token: createAccessToken(), port: options.port, log: shell.log });
+      const tls = readTlsFiles(options.tls, process.cwd());
+      server = await startHeadlessServer({ core: shell.app.core, rendererDir: path.join(here, '..', 'renderer'), token: createAccessToken(), port: options.port, host: options.listen, ...(tls && { tls }), log: shell.log });
     } catch (error) {
       await shell.dispose();
       return failAtStart(error instanceof Error ? error.message : String(error), false);

@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import os from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { ApiError } from '../../shared/contract.js';
@@ -15,6 +17,10 @@ export interface HeadlessServerOptions {
   readonly rendererDir: string;
   readonly token: string;
   readonly port: number;
+  /** The address to listen on; 127.0.0.1 when absent. The command line insists on TLS beyond loopback. */
+  readonly host?: string;
+  /** PEM certificate and key: https and wss instead of http and ws. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
   readonly log: Log;
 }
 
@@ -38,14 +44,15 @@ const LOOPBACK = '127.0.0.1';
 
 /**
  * The headless shell: the built renderer over HTTP and the contract over one
- * WebSocket per browser tab, on loopback only, behind a per-run token.
+ * WebSocket per browser tab, on loopback unless told otherwise (then over
+ * TLS), behind a per-run token.
  */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const { core, token, log } = options;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const http = createServer((request, response) => {
-    void serveHttp(request, response, options);
-  });
+  const handle = (request: IncomingMessage, response: ServerResponse) => void serveHttp(request, response, options);
+  const http: Server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, handle) : createServer(handle);
+  const host = options.host ?? LOOPBACK;
 
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', `http://${LOOPBACK}`);
@@ -57,12 +64,12 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     sockets.handleUpgrade(request, socket, head, (ws) => attachClient(ws, core, log, `browser@${request.socket.remoteAddress ?? '?'}`));
   });
 
-  await listen(http, options.port);
+  await listen(http, host, options.port);
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
     port,
-    url: `http://${LOOPBACK}:${port}/?token=${token}`,
+    url: `${options.tls ? 'https' : 'http'}://${urlHost(host)}:${port}/?token=${token}`,
     close: () => close(http, sockets),
   };
 }
@@ -89,7 +96,7 @@ async function serveHttp(request: IncomingMessage, response: ServerResponse, opt
     ...SECURITY_HEADERS,
     'Content-Type': file.contentType,
     // The page's assets and socket then authenticate with the cookie, not a token in every URL.
-    'Set-Cookie': `${TOKEN_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
+    'Set-Cookie': `${TOKEN_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/${options.tls ? '; Secure' : ''}`,
   });
   response.end(request.method === 'HEAD' ? undefined : file.body);
 }
@@ -143,13 +150,21 @@ function rawText(data: RawData): string {
   return Buffer.from(data as ArrayBuffer).toString('utf8');
 }
 
-function listen(server: Server, port: number): Promise<void> {
+function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} on ${LOOPBACK} is already in use`) : error);
+      if (error.code === 'EADDRINUSE') return reject(new Error(`port ${port} on ${host} is already in use`));
+      if (error.code === 'EADDRNOTAVAIL') return reject(new Error(`${host} is not an address of this PC`));
+      reject(error);
     });
-    server.listen(port, LOOPBACK, () => resolve());
+    server.listen(port, host, () => resolve());
   });
+}
+
+/** What a browser elsewhere types: this PC's name for "every interface", brackets around IPv6. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return os.hostname();
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 async function close(http: Server, sockets: WebSocketServer): Promise<void> {

@@ -6,6 +6,7 @@ import { parseCommandLine, USAGE } from '../app/parse-command-line.js';
 import { readAppVersion } from '../app/read-app-version.js';
 import { createAccessToken } from './access-token.js';
 import { startHeadlessServer, type HeadlessServer } from './headless-server.js';
+import { readTlsFiles } from './read-tls-files.js';
 
 // This file is bundled to dist/main/serve.js, beside simulator.js and above renderer/.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,14 +29,15 @@ async function main(): Promise<void> {
   const { shell } = launched;
   let server: HeadlessServer;
   try {
-    server = await startHeadlessServer({ core: shell.app.core, rendererDir: path.join(here, '..', 'renderer'), token: createAccessToken(), port: options.port, log: shell.log });
+    const tls = readTlsFiles(options.tls, process.cwd());
+    server = await startHeadlessServer({ core: shell.app.core, rendererDir: path.join(here, '..', 'renderer'), token: createAccessToken(), port: options.port, host: options.listen, ...(tls && { tls }), log: shell.log });
   } catch (error) {
     process.stderr.write(`tidewatch: ${error instanceof Error ? error.message : String(error)}\n`);
     await shell.dispose();
     process.exit(1);
   }
   process.stdout.write(`Tidewatch is serving on ${server.url}\n`);
-  shell.log('info', `Tidewatch ${readAppVersion(here)} serving on port ${server.port}; user data ${shell.userDataDir}, log ${shell.logFile}`);
+  shell.log('info', `Tidewatch ${readAppVersion(here)} serving on ${options.listen} port ${server.port}${options.tls ? ' (https)' : ''}; user data ${shell.userDataDir}, log ${shell.logFile}`);
   // Signals are taken from here on, not after start: a supervisor may stop the shell while the
   // project is still loading, and the default SIGTERM action would skip the clean shutdown.
   const started = shell.app.start();

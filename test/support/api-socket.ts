@@ -35,8 +35,9 @@ export class ApiSocket {
     });
   }
 
-  static open(origin: string, token: string | null): Promise<ApiSocket> {
-    const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws${token === null ? '' : `?token=${token}`}`, { maxPayload: 64 * 1024 * 1024 });
+  /** `ca`: the certificate to trust for a wss:// origin (a test's self-signed one). */
+  static open(origin: string, token: string | null, ca?: Buffer): Promise<ApiSocket> {
+    const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws${token === null ? '' : `?token=${token}`}`, { maxPayload: 64 * 1024 * 1024, ...(ca && { ca }) });
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(new ApiSocket(ws)));
       ws.once('unexpected-response', (_request, response) => reject(new Error(`refused with HTTP ${response.statusCode}`)));

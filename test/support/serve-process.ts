@@ -36,7 +36,7 @@ export async function startServe(extraArgs: readonly string[] = []): Promise<Ser
     let stdout = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const match = /serving on (http:\/\/\S+)/.exec(stdout);
+      const match = /serving on (https?:\/\/\S+)/.exec(stdout);
       if (match?.[1]) resolve(match[1]);
     });
     child.once('exit', (code) => reject(new Error(`serve exited with code ${code} before printing its URL:\n${stderr}`)));
