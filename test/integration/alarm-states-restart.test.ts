@@ -31,11 +31,14 @@ describe('local alarm states across a restart of the headless shell', () => {
   mkdirSync(path.join(userData, 'projects'), { recursive: true });
   writeFileSync(path.join(userData, 'projects', 'demo-plant.tidewatch'), `${JSON.stringify({ ...project, alarms: alarmDefinitionsSchema.parse([...project.alarms, check('Tank1'), check('Tank2')]) }, null, 2)}\n`);
 
+  let firstRun = true;
   async function startAndLogIn(): Promise<ApiSocket> {
     serve = await startServe(['--user-data', userData]);
     const api = await ApiSocket.open(serve.origin, serve.token);
-    if ((await api.call<{ setupRequired: boolean }>('authState')).setupRequired) await api.call('setupAdministrator', TEST_ADMIN);
-    else await api.call('login', { name: TEST_ADMIN.name, password: TEST_ADMIN.password });
+    if (firstRun) await api.call('setupAdministrator', TEST_ADMIN);
+    // The users are in the project, which loads after the URL is printed: log in once it has.
+    else await waitFor('the administrator to log in', () => api.call('login', { name: TEST_ADMIN.name, password: TEST_ADMIN.password }).then(() => true, () => false), 60_000);
+    firstRun = false;
     return api;
   }
   const states = async (api: ApiSocket) => Object.fromEntries((await api.call<AlarmList>('listAlarms')).alarms.filter((a) => a.id.includes('.CHECK.')).map((a) => [a.id, a.state]));
@@ -53,8 +56,9 @@ describe('local alarm states across a restart of the headless shell', () => {
     const again = await startAndLogIn();
     // Once new samples of both tanks went through the alarms (and on to the historian), each is as it was left.
     const sampledSinceRestart = async () => {
-      const series = await again.call<{ time: number[] }[]>('readHistory', { tagIds: ['demo/Tank1.Level', 'demo/Tank2.Level'], from: restartedAt, to: Date.now() + 60_000, buckets: 0 });
-      return series.every((s) => s.time.length > 0);
+      // Until the project has loaded its tags are unknown: keep asking.
+      const series = await again.call<{ time: number[] }[]>('readHistory', { tagIds: ['demo/Tank1.Level', 'demo/Tank2.Level'], from: restartedAt, to: Date.now() + 60_000, buckets: 0 }).catch(() => []);
+      return series.length === 2 && series.every((s) => s.time.length > 0);
     };
     await waitFor('new samples of both tanks', sampledSinceRestart, 60_000);
     expect(await states(again)).toEqual({ [ACKED]: 'ackActive', [SHELVED]: 'shelved' });

@@ -95,7 +95,7 @@ describe('the command line, through the headless shell', () => {
       const logFile = path.join(userData, 'logs', 'headless.log');
       await waitFor('the project error in the log file', () => existsSync(logFile) && readFileSync(logFile, 'utf8').includes(project));
       const log = readFileSync(logFile, 'utf8');
-      expect(log).toMatch(new RegExp(`^\\S+Z info +Tidewatch ${version.replace(/\./g, '\\.')} serving on port \\d+; user data ${userData.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
+      expect(log).toMatch(new RegExp(`^\\S+Z info +Tidewatch ${version.replace(/\./g, '\\.')} serving on 127\\.0\\.0\\.1 port \\d+; user data ${userData.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
       // The same lines go to stderr, as before, for a service manager's journal.
       expect(shell.stderr()).toContain(project);
     } finally {

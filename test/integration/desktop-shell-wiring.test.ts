@@ -1,10 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WEB_PREFERENCES } from '../../main/electron/security-policy.js';
+import { demoProject } from '../../main/project/demo-project.js';
 import { builtFile } from '../support/built-files.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -111,11 +112,18 @@ describe('the desktop shell’s wiring (real bundle, stand-in Electron)', () => 
 
   const userData = path.join(root, 'station');
   it('opens a hardened window, serves only its own pages, and checks every IPC sender', async () => {
-    mkdirSync(userData);
+    mkdirSync(path.join(userData, 'projects'), { recursive: true });
+    // A server password typed into the project in clear: the desktop seals it with the OS store.
+    const projectFile = path.join(userData, 'projects', 'demo-plant.tidewatch');
+    const line2 = { id: 'line2', name: 'Line 2', endpointUrl: 'opc.tcp://127.0.0.1:9', user: { kind: 'userName', userName: 'hmi', password: 'typed here once' } };
+    writeFileSync(projectFile, JSON.stringify({ ...demoProject(), servers: [...demoProject().servers, line2] }, null, 2));
     const xdgConfig = mkdtempSync(path.join(root, 'xdg-'));
     const shell = start(['--user-data', userData], { STAND_IN_USER_DATA: userData, XDG_CONFIG_HOME: xdgConfig });
     try {
       await waitFor('the main window to load', () => shell.of('window.loadURL').length > 0);
+      await waitFor('the password sealed', () => readFileSync(projectFile, 'utf8').includes('passwordSecret'), 30_000);
+      const sealed = JSON.parse(readFileSync(projectFile, 'utf8')) as { servers: { id: string; user?: { password?: string; passwordSecret?: string } }[] };
+      expect(sealed.servers.find((server) => server.id === 'line2')?.user).toEqual({ kind: 'userName', userName: 'hmi', passwordSecret: expect.stringMatching(/^tw-sealed:v1:safe-storage:/) });
       expect(shell.of('protocol.registerSchemesAsPrivileged')[0]).toMatchObject({ schemes: [{ scheme: 'tidewatch', privileges: { standard: true, secure: true } }] });
       const [window] = shell.of('window.new');
       expect(window).toMatchObject({ options: { kiosk: false, webPreferences: { ...WEB_PREFERENCES, preload: expect.stringMatching(/[/\\]dist[/\\]main[/\\]preload\.cjs$/) } } });
@@ -228,7 +236,7 @@ describe('the desktop shell’s wiring (real bundle, stand-in Electron)', () => 
 
   it('locks a kiosk station: no closing, no escape keys, no quit in the menu, and no unlock without an engineer', async () => {
     const kioskData = mkdtempSync(path.join(root, 'kiosk-'));
-    const shell = start(['--kiosk', '--user-data', kioskData]);
+    const shell = start(['--kiosk', '--user-data', kioskData], { STAND_IN_SAFE_STORAGE: 'basic_text' });
     try {
       await waitFor('the kiosk window', () => shell.of('window.loadURL').length > 0);
       expect(shell.of('window.new')[0]).toMatchObject({ options: { kiosk: true } });
@@ -243,7 +251,9 @@ describe('the desktop shell’s wiring (real bundle, stand-in Electron)', () => 
       expect(labels).not.toContain('Open project…');
       expect(await shell.act('key', { input: { key: 'U', control: true, shift: true } })).toEqual({ prevented: true });
       await waitFor('the refusal', () => shell.of('dialog.showMessageBox').length > 0);
-      expect(shell.of('dialog.showMessageBox')[0]).toMatchObject({ message: 'Engineer unlock refused' });
+      expect(shell.of('dialog.showMessageBox')[0]).toMatchObject({ message: 'Engineer unlock refused', detail: expect.stringMatching(/^nobody is logged in at this station: log in as an engineer/) });
+      // No keyring on this desktop: secrets go under the key file, and the log says why.
+      expect(shell.log()).toMatch(/secrets: no keyring is running .+; sealing them with the key file in the user-data folder instead/);
       expect(shell.of('window.setKiosk')).toEqual([]);
       // The OS (logout, shutdown) can still end it, cleanly.
       await shell.plantStarted();

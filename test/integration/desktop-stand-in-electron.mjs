@@ -170,6 +170,17 @@ export const dialog = {
   },
   showErrorBox: (title, content) => record('dialog.showErrorBox', { title, content }),
 };
+// The OS secret store, reversible here; STAND_IN_SAFE_STORAGE=basic_text plays a Linux desktop without a keyring.
+const SEALED = 'stand-in-os-store:';
+export const safeStorage = {
+  isAsyncEncryptionAvailable: () => Promise.resolve(true),
+  getSelectedStorageBackend: () => process.env.STAND_IN_SAFE_STORAGE ?? 'gnome_libsecret',
+  encryptStringAsync: (text) => Promise.resolve(Buffer.from(SEALED + text).reverse()),
+  decryptStringAsync: (buffer) => {
+    const text = Buffer.from(buffer).reverse().toString();
+    return text.startsWith(SEALED) ? Promise.resolve({ result: text.slice(SEALED.length) }) : Promise.reject(new Error('not sealed by this store'));
+  },
+};
 export const clipboard = { writeText: (text) => record('clipboard.writeText', { text }) };
 export const shell = { openPath: (file) => (record('shell.openPath', { file }), Promise.resolve('')) };
 
