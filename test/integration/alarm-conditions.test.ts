@@ -104,6 +104,12 @@ describe('OPC UA Alarms & Conditions from the demo plant', () => {
     expect(await service.api().shelveAlarms({ ids: [id], mode: 'timed', durationMs: 9 * 3_600_000, reason: 'too long' })).toMatchObject([{ ok: false, message: 'BadConditionAlreadyShelved' }]);
     expect(await service.api().unshelveAlarms({ ids: [id] })).toMatchObject([{ ok: true }]);
     await until('the unshelve', async () => (await alarm())?.state !== 'shelved');
+    // One-shot: until the alarm next returns to normal, through OneShotShelve.
+    expect(await service.api().shelveAlarms({ ids: [id], mode: 'oneShot', reason: 'known until the loop settles' })).toEqual([{ id, ok: true, status: 0, message: 'Good' }]);
+    await until('the one-shot shelve', async () => (await alarm())?.shelve?.mode === 'oneShot');
+    expect(await alarm()).toMatchObject({ state: 'shelved', shelve: { mode: 'oneShot', until: null, reason: 'known until the loop settles' } });
+    expect(await service.api().unshelveAlarms({ ids: [id] })).toMatchObject([{ ok: true }]);
+    await until('the second unshelve', async () => (await alarm())?.state !== 'shelved');
     expect(await journalKinds()).toEqual(expect.arrayContaining(['comment', 'shelve', 'unshelve']));
   });
 
@@ -111,12 +117,11 @@ describe('OPC UA Alarms & Conditions from the demo plant', () => {
     const id = TEMPERATURE_ALARM;
     await setpoint(55);
     await until('the return to normal', async () => (await alarm())?.active === false);
-    const view = await alarm();
-    if (view && !view.acked) await service.api().acknowledgeAlarms({ ids: [id] });
-    if (view && !view.confirmed) {
-      expect(await service.api().confirmAlarms({ ids: [id], comment: 'done' })).toMatchObject([{ ok: true }]);
-    }
+    // Acknowledged while active, back to normal: it stays listed until someone confirms it.
+    expect(await alarm()).toMatchObject({ active: false, acked: true, confirmed: false });
+    expect(await service.api().confirmAlarms({ ids: [id], comment: 'done' })).toEqual([{ id, ok: true, status: 0, message: 'Good' }]);
     await until('the alarm to leave the list', async () => (await alarm()) === undefined);
+    expect(await journalKinds()).toEqual(expect.arrayContaining(['confirm']));
     expect(await journalKinds()).toEqual(expect.arrayContaining(['clear']));
   });
 
