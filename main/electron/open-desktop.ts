@@ -12,6 +12,7 @@ import { appMenu, type MenuAction } from './app-menu.js';
 import { setDesktopMenu } from './desktop-menu.js';
 import { DesktopWindows } from './desktop-windows.js';
 import { IPC_CALL, type CallReply } from './ipc-channels.js';
+import { CRASH_WINDOW_MS, crashReloadDecision } from './crash-reload.js';
 import { kioskKeyDecision, type EngineerUnlock } from './kiosk-keys.js';
 import { launchCommand } from './login-item.js';
 import { RendererPorts } from './renderer-ports.js';
@@ -75,9 +76,23 @@ export function openDesktop({ shell, options, distMainDir, engineerUnlock }: Ope
     onContents: (contents: WebContents) => {
       // Each page load gets a fresh port and session; the core and its subscriptions go on.
       contents.on('did-finish-load', () => ports.connect(contents));
+      let crashes: readonly number[] = [];
       contents.on('render-process-gone', (_event, details) => {
-        log('error', `renderer gone (${details.reason}); reloading`);
-        contents.reload();
+        const decision = crashReloadDecision(crashes, Date.now());
+        crashes = decision.recent;
+        if (decision.reload) {
+          log('error', `renderer gone (${details.reason}); reloading`);
+          contents.reload();
+          return;
+        }
+        // The core goes on (alarms, history, other windows); only this window waits for the operator.
+        const why = `renderer gone (${details.reason}) ${crashes.length} times in ${CRASH_WINDOW_MS / 1000} s`;
+        log('error', `${why}; not reloading it again until the operator asks`);
+        void message('warning', 'This window keeps crashing', `${why}. Tidewatch goes on monitoring the plant. Reload it now?`, ['Reload', 'Not now']).then((answer) => {
+          if (answer !== 0 || contents.isDestroyed()) return;
+          crashes = [];
+          contents.reload();
+        });
       });
       contents.on('before-input-event', (event, input) => {
         const decision = kioskKeyDecision(input, locked);

@@ -160,6 +160,13 @@ describe('the desktop shell’s wiring (real bundle, stand-in Electron)', () => 
       await shell.act('rendererGone', { contents: 1 });
       expect(shell.of('contents.reload')).toEqual([{ type: 'contents.reload', contents: 1 }]);
       expect(shell.log()).toContain('renderer gone (crashed); reloading');
+      // A page that keeps crashing is not reloaded in a loop: past three in a minute the operator is asked.
+      for (let crash = 0; crash < 3; crash++) await shell.act('rendererGone', { contents: 1 });
+      await waitFor('the question', () => shell.of('dialog.showMessageBox').some((r) => r.message === 'This window keeps crashing'));
+      expect(shell.of('dialog.showMessageBox').at(-1)).toMatchObject({ detail: 'renderer gone (crashed) 4 times in 60 s. Tidewatch goes on monitoring the plant. Reload it now?' });
+      expect(shell.log()).toContain('renderer gone (crashed) 4 times in 60 s; not reloading it again until the operator asks');
+      // The stand-in's operator answers Reload.
+      await waitFor('the reload asked for', () => shell.of('contents.reload').length === 4);
 
       // A second launch with another project: this instance restarts on it, after a clean shutdown.
       await shell.plantStarted();

@@ -20,6 +20,7 @@ class WebContents extends EventEmitter {
   setWindowOpenHandler(handler) { this.windowOpenHandler = handler; }
   postMessage(channel, _message, ports) { record('contents.postMessage', { contents: this.id, channel, ports: ports?.length ?? 0 }); }
   reload() { record('contents.reload', { contents: this.id }); }
+  isDestroyed() { return false; }
 }
 
 export class BrowserWindow extends EventEmitter {
