@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlarmList } from '../../shared/api/alarm-api.js';
 import { ApiSocket } from '../support/api-socket.js';
-import { collectPageErrors, launchChromium } from '../support/chromium.js';
+import { collectPageErrors, launchChromium, openApp, waitForConnected } from '../support/chromium.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
 import { TEST_ADMIN } from '../support/test-security.js';
 
@@ -24,10 +24,8 @@ describe('alarms in Chromium', () => {
     serve = await startServe();
     await serve.setUpAdministrator();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    pageErrors = collectPageErrors(page);
-    await page.goto(serve.url);
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    ({ page, pageErrors } = await openApp(browser, serve.url));
+    await waitForConnected(page);
     // Acknowledging needs a user: the operator at this station logs in, as on a real shift.
     await page.locator('[data-testid="login-open"]').click();
     await page.locator('[data-testid="login-name"]').fill(TEST_ADMIN.name);

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../shared/api/audit-api.js';
 import { ApiSocket } from '../support/api-socket.js';
-import { collectPageErrors, launchChromium } from '../support/chromium.js';
+import { launchChromium, openApp, waitForConnected } from '../support/chromium.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
 
 // Users meet the security as it is built: the first run, a login, a setpoint with its
@@ -20,9 +20,7 @@ describe('operators, viewers and the audit trail in Chromium', () => {
   beforeAll(async () => {
     serve = await startServe(['--user-data', userData]);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    pageErrors = collectPageErrors(page);
-    await page.goto(serve.url);
+    ({ page, pageErrors } = await openApp(browser, serve.url));
   });
 
   afterAll(async () => {
@@ -52,7 +50,7 @@ describe('operators, viewers and the audit trail in Chromium', () => {
     await byTestId('setup-repeat').fill('admin-pass-1');
     await byTestId('setup-submit').click();
     await page.locator('[data-testid="current-user"][data-user="admin"][data-role="administrator"]').waitFor();
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    await waitForConnected(page);
   });
 
   it('has the administrator add the crew in the Users screen, refusing what main refuses, and audits each change', async () => {

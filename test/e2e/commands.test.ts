@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSocket } from '../support/api-socket.js';
-import { collectPageErrors, launchChromium } from '../support/chromium.js';
+import { launchChromium, openApp, waitForConnected } from '../support/chromium.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
 
 // The demo project's commands as an operator meets them: a critical method with an
@@ -24,9 +24,7 @@ describe('commands in Chromium', () => {
     await admin.call('saveUser', { name: 'vic', displayName: 'Vic Viewer', role: 'viewer', areas: ['*'], disabled: false, password: 'vic-pass-12' });
     admin.close();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    pageErrors = collectPageErrors(page);
-    await page.goto(serve.url);
+    ({ page, pageErrors } = await openApp(browser, serve.url));
   });
 
   afterAll(async () => {
@@ -48,7 +46,7 @@ describe('commands in Chromium', () => {
 
   it('lets an operator start a batch after confirming what will be done, and shows the result', async () => {
     await logIn('olga', 'olga-pass-1');
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    await waitForConnected(page);
     await command('Line.StartBatch').click();
     await page.locator('[data-testid="command-argument"][data-argument="BatchSize"]').fill('2.5');
     await byTestId('command-check').click();

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RingCopy } from '../../renderer/src/live/live-store-probe.js';
 import { StatusCode } from '../../shared/status-code.js';
-import { collectPageErrors, launchChromium } from '../support/chromium.js';
+import { launchChromium, openApp, waitForConnected } from '../support/chromium.js';
 import { killDemoPlant, startServe, type ServeProcess } from '../support/serve-process.js';
 
 const TAG = 'demo/Tank1.Level';
@@ -17,11 +17,9 @@ describe('a server outage, as the operator sees it', () => {
   beforeAll(async () => {
     serve = await startServe();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    pageErrors = collectPageErrors(page);
-    await page.goto(serve.url);
+    ({ page, pageErrors } = await openApp(browser, serve.url));
     await serve.setUpAdministrator();
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    await waitForConnected(page);
   });
 
   afterAll(async () => {

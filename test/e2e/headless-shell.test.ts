@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { repoRoot } from '../support/built-files.js';
-import { collectPageErrors, launchChromium } from '../support/chromium.js';
+import { launchChromium, openApp, waitForConnected } from '../support/chromium.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -19,9 +19,7 @@ describe('the headless shell in Chromium', () => {
     serve = await startServe();
     await serve.setUpAdministrator(); // past the first-run screen: the tests here are about the live plant
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    pageErrors = collectPageErrors(page);
-    await page.goto(serve.url);
+    ({ page, pageErrors } = await openApp(browser, serve.url));
   });
 
   afterAll(async () => {
@@ -32,7 +30,7 @@ describe('the headless shell in Chromium', () => {
   const row = (name: string) => page.locator(`[data-testid="tag-row"][data-tag-id="demo/${name}"]`);
 
   it('shows the demo plant connected, with a live table of its tags', async () => {
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    await waitForConnected(page);
     expect(await page.locator('[data-testid="tag-row"]').count()).toBeGreaterThanOrEqual(40);
     const level = row('Tank1.Level');
     await expect.poll(() => level.locator('[data-testid="tag-quality"]').textContent(), { timeout: 30_000 }).toContain('Good');

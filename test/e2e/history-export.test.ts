@@ -1,7 +1,7 @@
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSocket } from '../support/api-socket.js';
-import { collectPageErrors, launchChromium } from '../support/chromium.js';
+import { launchChromium, openApp, waitForConnected } from '../support/chromium.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
 
 // Someone at the read-only station exports what the demo plant recorded, as a CSV download.
@@ -16,10 +16,8 @@ describe('exporting history from the running demo plant, in Chromium', () => {
     serve = await startServe();
     await serve.setUpAdministrator();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    pageErrors = collectPageErrors(page);
-    await page.goto(serve.url);
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    ({ page, pageErrors } = await openApp(browser, serve.url));
+    await waitForConnected(page);
   });
 
   afterAll(async () => {

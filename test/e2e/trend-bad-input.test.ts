@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchChromium } from '../support/chromium.js';
+import { launchChromium, openApp, waitForConnected } from '../support/chromium.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
 import { startTestServer, type RunningTestServer } from '../support/test-opcua-server.js';
 
@@ -30,10 +30,8 @@ describe('a trend with bad input beside a good pen', () => {
     serve = await startServe(['--project', project]);
     await serve.setUpAdministrator();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    pageErrors = collectPageErrors(page);
-    await page.goto(serve.url);
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    ({ page, pageErrors } = await openApp(browser, serve.url, { width: 1600, height: 1000 }));
+    await waitForConnected(page);
   });
 
   afterAll(async () => {

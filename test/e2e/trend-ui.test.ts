@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchChromium } from '../support/chromium.js';
+import { launchChromium, openApp, waitForConnected } from '../support/chromium.js';
 import { logInPage } from '../support/log-in-page.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
 
@@ -17,12 +17,10 @@ describe('the trend', () => {
     serve = await startServe();
     await serve.setUpAdministrator();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-    pageErrors = collectPageErrors(page);
-    await page.goto(serve.url);
+    ({ page, pageErrors } = await openApp(browser, serve.url, { width: 1600, height: 1000 }, { acceptDownloads: true }));
     // Saving a layout changes the project: the work of someone logged in.
     await logInPage(page);
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    await waitForConnected(page);
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistorySeries } from '../../shared/api/history-api.js';
 import { ApiSocket } from '../support/api-socket.js';
-import { collectPageErrors, launchChromium } from '../support/chromium.js';
+import { launchChromium, openApp, waitForConnected } from '../support/chromium.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
 
 // The whole path, demo plant to OPC UA client to WebSocket to the renderer's ring, in Chromium:
@@ -19,10 +19,8 @@ describe('a trended 100 Hz tag in the browser', () => {
     serve = await startServe();
     await serve.setUpAdministrator(); // past the first-run screen: this test is about the live plant
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    pageErrors = collectPageErrors(page);
-    await page.goto(serve.url);
-    await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    ({ page, pageErrors } = await openApp(browser, serve.url, { width: 1600, height: 1000 }));
+    await waitForConnected(page);
   });
 
   afterAll(async () => {

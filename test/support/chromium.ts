@@ -25,3 +25,16 @@ export function collectPageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
+
+/** A new tab on the served app, as an operator opens it, with its console and page errors collected. */
+export async function openApp(browser: Browser, url: string, viewport = { width: 1440, height: 900 }, options: { readonly acceptDownloads?: boolean } = {}): Promise<{ page: Page; pageErrors: string[] }> {
+  const page = await browser.newPage({ viewport, ...options });
+  const pageErrors = collectPageErrors(page);
+  await page.goto(url);
+  return { page, pageErrors };
+}
+
+/** Until the status bar shows a connected server (the first, when there are several). */
+export async function waitForConnected(page: Page): Promise<void> {
+  await page.locator('[data-testid="connection-status"][data-state="connected"]').first().waitFor({ timeout: 60_000 });
+}
