@@ -48,9 +48,13 @@ export class AuthService {
     this.lockAfterMs = options.lockAfterMs ?? DEFAULT_LOCK_AFTER_MS;
   }
 
-  /** True until an enabled administrator exists: the first run sets one before anything else. */
+  /**
+   * True until an enabled administrator exists: the first run sets one before anything else.
+   * Not before the project has loaded: a station with users would flash its first-run screen.
+   */
   setupRequired(): boolean {
-    return !this.options.directory.read().users.some((user) => user.role === 'administrator' && !user.disabled);
+    const { directory } = this.options;
+    return directory.available() && !directory.read().users.some((user) => user.role === 'administrator' && !user.disabled);
   }
 
   openSession(station: string, notify: (state: AuthState) => void): ClientAuth {
@@ -85,6 +89,7 @@ export class AuthService {
 
   async setupAdministrator(request: { name: string; displayName: string; password: string }, station: string): Promise<string> {
     return this.directoryWrites.run(async () => {
+      if (!this.options.directory.available()) throw new ApiError('setupAdministrator: the project has not loaded (see the status bar); users are kept in it');
       if (!this.setupRequired()) throw new ApiError('setupAdministrator: an administrator already exists; log in instead');
       const user: ProjectUser = { name: request.name, displayName: request.displayName, role: 'administrator', areas: ['*'], passwordHash: await hashPassword(request.password, this.cost), disabled: false };
       const { users, roles } = this.options.directory.read();

@@ -62,6 +62,14 @@ describe('logins, roles and locks per renderer session', () => {
     return admin;
   }
 
+  it('offers no first-run setup before the project (where the users are) has loaded', async () => {
+    const early = new AuthService({ directory: projectUserDirectory(() => null), audit, log: () => undefined, hashCost: CHEAP, now: () => clock.now });
+    const session = early.openSession('browser 127.0.0.1', () => undefined);
+    expect(await session.methods().authState()).toMatchObject({ setupRequired: false, user: null });
+    await expect(session.methods().setupAdministrator({ name: 'admin', displayName: '', password: 'admin-pass-1' })).rejects.toThrow('setupAdministrator: the project has not loaded (see the status bar); users are kept in it');
+    early.dispose();
+  });
+
   it('on first run refuses every operation until the administrator password is set, then logs the administrator in', async () => {
     const session = open();
     expect(await session.methods().authState()).toMatchObject({ setupRequired: true, user: null, locked: false });

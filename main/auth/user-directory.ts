@@ -3,6 +3,8 @@ import { usersAndRolesSchema, type UsersAndRoles } from './auth-project-schema.j
 
 /** Where users and roles live; the auth service reads through this on every check, so it must be cheap. */
 export interface UserDirectory {
+  /** False while there is nowhere to read users from yet (no project loaded): nobody can be set up then. */
+  available(): boolean;
   read(): UsersAndRoles;
   write(next: UsersAndRoles): Promise<void>;
 }
@@ -20,6 +22,7 @@ export function projectUserDirectory(store: () => ProjectStore | null): UserDire
   let parsedFor: unknown = null;
   let parsed: UsersAndRoles = NONE;
   return {
+    available: () => store() !== null,
     read() {
       const project = store()?.project;
       if (project === undefined) return NONE;

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSocket } from '../support/api-socket.js';
 import { launchChromium, openApp, waitForConnected } from '../support/chromium.js';
-import { startServe, type ServeProcess } from '../support/serve-process.js';
+import { setUpAdministrator, startServe, type ServeProcess } from '../support/serve-process.js';
 
 // The demo project's commands as an operator meets them: a critical method with an
 // argument typed into the form, its confirmation and the server's answer; a viewer cannot.
@@ -19,7 +19,7 @@ describe('commands in Chromium', () => {
   beforeAll(async () => {
     serve = await startServe(['--user-data', userData]);
     const admin = await ApiSocket.open(serve.origin, serve.token);
-    await admin.call('setupAdministrator', { name: 'admin', displayName: 'Site admin', password: 'admin-pass-1' });
+    await setUpAdministrator(admin, { name: 'admin', displayName: 'Site admin', password: 'admin-pass-1' });
     await admin.call('saveUser', { name: 'olga', displayName: 'Olga Operator', role: 'operator', areas: ['*'], disabled: false, password: 'olga-pass-1' });
     await admin.call('saveUser', { name: 'vic', displayName: 'Vic Viewer', role: 'viewer', areas: ['*'], disabled: false, password: 'vic-pass-12' });
     admin.close();

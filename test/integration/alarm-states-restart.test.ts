@@ -7,7 +7,7 @@ import { alarmDefinitionsSchema } from '../../main/alarms/alarm-definition.js';
 import { ALARM_STATES_FILE } from '../../main/alarms/alarm-state-file.js';
 import { demoProject } from '../../main/project/demo-project.js';
 import { ApiSocket } from '../support/api-socket.js';
-import { startServe, type ServeProcess } from '../support/serve-process.js';
+import { setUpAdministrator, startServe, type ServeProcess } from '../support/serve-process.js';
 import { TEST_ADMIN } from '../support/test-security.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -35,7 +35,7 @@ describe('local alarm states across a restart of the headless shell', () => {
   async function startAndLogIn(): Promise<ApiSocket> {
     serve = await startServe(['--user-data', userData]);
     const api = await ApiSocket.open(serve.origin, serve.token);
-    if (firstRun) await api.call('setupAdministrator', TEST_ADMIN);
+    if (firstRun) await setUpAdministrator(api);
     // The users are in the project, which loads after the URL is printed: log in once it has.
     else await waitFor('the administrator to log in', () => api.call('login', { name: TEST_ADMIN.name, password: TEST_ADMIN.password }).then(() => true, () => false), 60_000);
     firstRun = false;

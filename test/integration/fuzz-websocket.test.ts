@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../shared/api/audit-api.js';
 import type { AuthState, UserSummary } from '../../shared/api/auth-api.js';
 import type { Snapshot } from '../../shared/contract.js';
-import { startServe, type ServeProcess } from '../support/serve-process.js';
+import { setUpAdministrator, startServe, type ServeProcess } from '../support/serve-process.js';
 import { waitFor } from '../support/wait-for.js';
 import { ApiSocket } from '../support/api-socket.js';
 import { FuzzCorpus, fuzzSeed } from './fuzz-corpus.js';
@@ -27,7 +27,7 @@ describe('fuzzing the headless shell’s WebSocket', () => {
   beforeAll(async () => {
     serve = await startServe(['--user-data', userData]);
     admin = await ApiSocket.open(serve.origin, serve.token);
-    await admin.call('setupAdministrator', { name: 'admin', displayName: '', password: 'admin-pass-1' });
+    await setUpAdministrator(admin, { name: 'admin', displayName: '', password: 'admin-pass-1' });
     await admin.call('saveUser', { name: 'olga', displayName: '', role: 'operator', areas: ['*'], disabled: false, password: 'olga-pass-1' });
     // A logged-in operator: fuzzing from other sockets must not reach her session.
     operator = await ApiSocket.open(serve.origin, serve.token);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AuditPage, AuditRecord } from '../../shared/api/audit-api.js';
 import { ApiSocket } from './api-socket.js';
-import { killDemoPlant, startServe, type ServeProcess } from './serve-process.js';
+import { killDemoPlant, setUpAdministrator, startServe, type ServeProcess } from './serve-process.js';
 
 /**
  * `npm run serve` on a project of the test's own, with the users the operator
@@ -29,7 +29,7 @@ export async function startOperatorStation(name: string, project: unknown): Prom
   writeFileSync(path.join(userData, 'projects', 'demo-plant.tidewatch'), `${JSON.stringify(project, null, 2)}\n`);
   const serve = await startServe(['--user-data', userData]);
   const admin = await ApiSocket.open(serve.origin, serve.token);
-  await admin.call('setupAdministrator', { name: 'admin', displayName: 'Site admin', password: 'admin-pass-1' });
+  await setUpAdministrator(admin, { name: 'admin', displayName: 'Site admin', password: 'admin-pass-1' });
   await admin.call('saveUser', { name: 'olga', displayName: 'Olga', role: 'operator', areas: ['demo/*'], disabled: false, password: 'olga-pass-1' });
   await admin.call('saveUser', { name: 'vic', displayName: '', role: 'viewer', areas: ['*'], disabled: false, password: 'vic-pass-12' });
   const olga = await ApiSocket.open(serve.origin, serve.token);

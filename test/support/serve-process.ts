@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ApiSocket } from './api-socket.js';
 import { builtFile } from './built-files.js';
 import { TEST_ADMIN } from './test-security.js';
+import { waitFor } from './wait-for.js';
 
 const SHUTDOWN_GRACE_MS = 15_000;
 
@@ -52,7 +53,7 @@ export async function startServe(extraArgs: readonly string[] = []): Promise<Ser
     async setUpAdministrator() {
       const admin = await ApiSocket.open(parsed.origin, parsed.searchParams.get('token'));
       try {
-        await admin.call('setupAdministrator', TEST_ADMIN);
+        await setUpAdministrator(admin);
       } finally {
         admin.close();
       }
@@ -81,4 +82,20 @@ export function killDemoPlant(serve: ServeProcess): number {
   if (plant.length !== 1) throw new Error(`expected one demo plant under serve, found ${plant.length}`);
   process.kill(plant[0]!, 'SIGKILL');
   return plant[0]!;
+}
+
+/**
+ * The first-run administrator, through `api`: once the project (where users are kept) has
+ * loaded, which is after serve prints its URL.
+ */
+export async function setUpAdministrator(api: ApiSocket, user: { readonly name: string; readonly displayName: string; readonly password: string } = TEST_ADMIN): Promise<void> {
+  await waitFor('the project to load, for the first-run administrator', () =>
+    api.call('setupAdministrator', user).then(
+      () => true,
+      (error: Error) => {
+        if (/has not loaded/.test(error.message)) return false;
+        throw error;
+      },
+    ),
+  60_000);
 }

@@ -11,6 +11,7 @@ import type { UserDirectory } from '../../main/auth/user-directory.js';
 export function testSecurity(userDataDir: string, log: Log = () => undefined) {
   let users: UsersAndRoles = { users: [], roles: [] };
   const directory: UserDirectory = {
+    available: () => true,
     read: () => users,
     write: async (next) => {
       users = next;
