@@ -25,6 +25,12 @@ describe('planSubscriptions', () => {
     expect(tags[4]!.queueSize).toBe(20);
     expect(tags[5]!.queueSize).toBe(1);
   });
+
+  it('keeps samplingInterval 0 (every change the server pushes) and the queue the tag gives it for them', () => {
+    const pushed = resolveTag({ index: 6, nodeId: 'ns=1;s=G', samplingInterval: 0, queueSize: 100 }, 100);
+    expect(pushed).toMatchObject({ samplingInterval: 0, queueSize: 100 });
+    expect(planSubscriptions([pushed])[0]!.groups).toMatchObject([{ samplingInterval: 0, queueSize: 100, tags: [pushed] }]);
+  });
 });
 
 describe('keepAliveFor', () => {

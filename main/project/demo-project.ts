@@ -6,11 +6,19 @@ const commandsSchema = commandSchema.array();
 
 export const DEMO_SERVER_ID = 'demo';
 const FAST_SIGNALS = new Set(['Pump1.Vibration']);
+/**
+ * A second of 100 Hz samples: the ten between two 100 ms publishes, with room for a publish
+ * that a busy machine delays. The default queue (main/opcua/queue-size-for.ts) cannot know the rate of
+ * a samplingInterval-0 item and holds only 2.
+ */
+const FAST_SIGNAL_QUEUE_SIZE = 100;
 
 /**
  * What the app runs when no project is given, and the example project
- * (examples/demo-plant.tidewatch is this, written out). The vibration is
- * sampled at 10 ms so the trend shows the 100 Hz signal itself, not an alias.
+ * (examples/demo-plant.tidewatch is this, written out). The vibration asks
+ * for samplingInterval 0, every sample the plant pushes (one per 10 ms model
+ * step), so the trend shows the 100 Hz signal itself, not an alias, and none
+ * of it is lost when the plant catches up several steps at once.
  */
 export function demoProject(): Project {
   return {
@@ -24,7 +32,7 @@ export function demoProject(): Project {
       server: DEMO_SERVER_ID,
       nodeId: demoNodeId(variable.name),
       description: variable.description,
-      samplingInterval: FAST_SIGNALS.has(variable.name) ? 10 : 100,
+      ...(FAST_SIGNALS.has(variable.name) ? { samplingInterval: 0, queueSize: FAST_SIGNAL_QUEUE_SIZE } : { samplingInterval: 100 }),
       history: true,
     })),
     // Local alarms beside the plant's own OPC UA conditions (its limit and trip alarms).

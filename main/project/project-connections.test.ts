@@ -18,7 +18,7 @@ describe('projectConnections', () => {
     const [demo] = projectConnections(demoProject(), () => 'opc.tcp://127.0.0.1:1234');
     expect(demo?.endpointUrl).toBe('opc.tcp://127.0.0.1:1234');
     expect(demo?.tags.length).toBeGreaterThanOrEqual(40);
-    expect(demo?.tags.find((t) => t.name === 'Pump1.Vibration')?.samplingInterval).toBe(10);
+    expect(demo?.tags.find((t) => t.name === 'Pump1.Vibration')).toMatchObject({ samplingInterval: 0, queueSize: 100 });
   });
 
   it('passes each tag’s display name, subscription settings, unit and decimals on, and leaves absent ones to the server', () => {

@@ -1,6 +1,7 @@
+import type { DataValue } from 'node-opcua';
 import { describe, expect, it } from 'vitest';
 import { plantVariables, type PlantVariable } from './plant-catalogue.js';
-import { createPlantFeed } from './plant-feed.js';
+import { createPlantFeed, isPushed, type OnPublish } from './plant-feed.js';
 
 function variable(name: string): PlantVariable {
   const found = plantVariables.find((v) => v.name === name);
@@ -9,6 +10,18 @@ function variable(name: string): PlantVariable {
 }
 
 const start = Date.UTC(2026, 0, 1);
+
+/** Every sample the feed hands to onPublish, as offsets from `start` per variable name. */
+function recorder(): { onPublish: OnPublish; offsets(name: string): number[]; clear(): void } {
+  const published: { name: string; time: number }[] = [];
+  return {
+    onPublish: (v, dataValue) => published.push({ name: v.name, time: (dataValue.sourceTimestamp?.getTime() ?? Number.NaN) - start }),
+    offsets: (name) => published.filter((p) => p.name === name).map((p) => p.time),
+    clear: () => published.splice(0),
+  };
+}
+
+const stepsOf10 = (from: number, to: number): number[] => Array.from({ length: (to - from) / 10 + 1 }, (_, i) => from + 10 * i);
 
 describe('plant feed', () => {
   it('stamps one vibration sample per 10 ms and process values per 100 ms, however irregular the timer', () => {
@@ -42,5 +55,53 @@ describe('plant feed', () => {
     expect(feed.latest(sp)).toBe(before);
     expect(feed.write(sp, 60)).toBeUndefined();
     expect(feed.latest(sp).value.value).toBe(60);
+  });
+
+  it('hands every sample to onPublish as it is taken, each of a catch-up burst with its own model time', () => {
+    const published = recorder();
+    const feed = createPlantFeed(start, published.onPublish);
+    expect(published.offsets('Pump1.Vibration')).toEqual([0]);
+    expect(published.offsets('Tank1.Level')).toEqual([0]);
+    published.clear();
+    // A timer 50 ms late: five model steps at once.
+    feed.advance(start + 50);
+    expect(published.offsets('Pump1.Vibration')).toEqual([10, 20, 30, 40, 50]);
+    expect(published.offsets('Tank1.Level')).toEqual([]);
+    feed.advance(start + 59);
+    feed.advance(start + 100);
+    expect(published.offsets('Pump1.Vibration')).toEqual(stepsOf10(10, 100));
+    expect(published.offsets('Tank1.Level')).toEqual([100]);
+  });
+
+  it('hands onPublish the very DataValue that latest() then answers', () => {
+    let last: DataValue | undefined;
+    const feed = createPlantFeed(start, (v, dataValue) => {
+      if (v.name === 'Pump1.Vibration') last = dataValue;
+    });
+    feed.advance(start + 30);
+    expect(feed.latest(variable('Pump1.Vibration'))).toBe(last);
+  });
+
+  it('after a long stall hands onPublish the burst it catches up, then skips the rest of the gap', () => {
+    const published = recorder();
+    const feed = createPlantFeed(start, published.onPublish);
+    published.clear();
+    feed.advance(start + 60_000);
+    feed.advance(start + 60_010);
+    expect(published.offsets('Pump1.Vibration')).toEqual([...stepsOf10(10, 1000), 60_010]);
+  });
+
+  it('hands onPublish an accepted write at once, and nothing for a refused one', () => {
+    const published = recorder();
+    const feed = createPlantFeed(start, published.onPublish);
+    published.clear();
+    expect(feed.write(variable('TIC101.SP'), 150)?.reason).toBe('outOfRange');
+    expect(published.offsets('TIC101.SP')).toEqual([]);
+    expect(feed.write(variable('TIC101.SP'), 60)).toBeUndefined();
+    expect(published.offsets('TIC101.SP')).toEqual([0]);
+  });
+
+  it('pushes the vibration only: the process values change every 100 ms and are sampled', () => {
+    expect(plantVariables.filter(isPushed).map((v) => v.name)).toEqual(['Pump1.Vibration']);
   });
 });

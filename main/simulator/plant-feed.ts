@@ -13,6 +13,18 @@ export function sampleIntervalMs(variable: PlantVariable): number {
   return variable.name === 'Pump1.Vibration' ? MODEL_STEP_MS : PROCESS_SAMPLE_MS;
 }
 
+/**
+ * A variable with a sample every model step is pushed to its clients sample by sample: the timer
+ * that advances the plant fires late and then catches up several steps at once, so a server
+ * sampling the latest value would miss the samples of every such burst but the last.
+ */
+export function isPushed(variable: PlantVariable): boolean {
+  return sampleIntervalMs(variable) === MODEL_STEP_MS;
+}
+
+/** Told of every new sample as the feed takes it, the several of a catch-up burst one by one. */
+export type OnPublish = (variable: PlantVariable, dataValue: DataValue) => void;
+
 /** The plant model paced to the wall clock, with the latest sample of every variable as a DataValue. */
 export interface PlantFeed {
   /** Steps the model up to `nowMs` in 10 ms steps; call it at least every few ms. */
@@ -25,7 +37,7 @@ export interface PlantFeed {
  * Model time starts at `startMs` and grows by exactly 10 ms a step: it is the source timestamp
  * of every sample, so a client sees the 100 Hz vibration evenly spaced however late the timer fires.
  */
-export function createPlantFeed(startMs: number): PlantFeed {
+export function createPlantFeed(startMs: number, onPublish: OnPublish = () => undefined): PlantFeed {
   const plant = createPlant();
   const published = new Map<string, DataValue>();
   let epochMs = startMs;
@@ -36,7 +48,9 @@ export function createPlantFeed(startMs: number): PlantFeed {
     // An unchanged value keeps the timestamp of its last change, as a field device would.
     if (value !== undefined && published.get(variable.name)?.value.value !== value) {
       const variant = new Variant({ dataType: DataType[variable.dataType], value });
-      published.set(variable.name, new DataValue({ value: variant, sourceTimestamp: new Date(modelTimeMs()) }));
+      const dataValue = new DataValue({ value: variant, sourceTimestamp: new Date(modelTimeMs()) });
+      published.set(variable.name, dataValue);
+      onPublish(variable, dataValue);
     }
   };
   plantVariables.forEach(publish);

@@ -3,7 +3,7 @@ import {
   MonitoredItem, OPCUACertificateManager, OPCUAServer, RegisterServerMethod, StatusCodes, type DataValue, type StatusCode,
 } from 'node-opcua';
 import { DEMO_NAMESPACE_URI, type PlantVariable } from './plant-catalogue.js';
-import { createPlantFeed, MODEL_STEP_MS } from './plant-feed.js';
+import { createPlantFeed, MODEL_STEP_MS, type OnPublish } from './plant-feed.js';
 import { addPlantAlarms } from './plant-alarms.js';
 import { addPlantMethods } from './plant-methods.js';
 import { addPlantNodes } from './plant-nodes.js';
@@ -26,12 +26,14 @@ const HOST = '127.0.0.1';
 /**
  * Starts the demo plant as a real OPC UA server on the loopback interface only.
  *
- * Lowers node-opcua's process-wide floor on sampling intervals (50 ms by default) so that
- * Pump1.Vibration can be sampled every 10 ms: run it in a process of its own.
+ * Lowers node-opcua's process-wide floor on sampling intervals (50 ms by default) so that a
+ * project that still samples Pump1.Vibration every 10 ms gets it: run it in a process of its own.
  */
 export async function startPlantServer(options: PlantServerOptions): Promise<RunningPlantServer> {
   MonitoredItem.minimumSamplingInterval = MODEL_STEP_MS;
-  const feed = createPlantFeed(Date.now());
+  // The feed publishes its first samples before the nodes exist; addPlantNodes gives those to the pushed nodes itself.
+  let push: OnPublish = () => undefined;
+  const feed = createPlantFeed(Date.now(), (variable, dataValue) => push(variable, dataValue));
   const write = (variable: PlantVariable, dataValue: DataValue): StatusCode => {
     const written: unknown = dataValue.value.value;
     const refusal =
@@ -58,15 +60,19 @@ export async function startPlantServer(options: PlantServerOptions): Promise<Run
     },
     buildInfo: { productName: 'Tidewatch demo plant', manufacturerName: 'Tidewatch contributors' },
     registerServerMethod: RegisterServerMethod.HIDDEN,
-    serverCapabilities: { maxSessions: 20, minSupportedSampleRate: MODEL_STEP_MS },
+    // node-opcua coalesces the changes of an exception-based item (samplingInterval 0 on a variable
+    // whose MinimumSamplingInterval is 0) over this rate: at 0 it delivers every pushed sample. The
+    // sampled variables keep their own MinimumSamplingInterval as their floor.
+    serverCapabilities: { maxSessions: 20, minSupportedSampleRate: 0 },
   });
   await server.initialize();
   const addressSpace = server.engine.addressSpace;
   if (!addressSpace) {
     throw new Error('node-opcua initialised without an address space');
   }
-  const equipment = addPlantNodes(addressSpace.getOwnNamespace(), addressSpace.rootFolder.objects, { latest: feed.latest, write });
-  addPlantMethods(addressSpace.getOwnNamespace(), equipment, feed);
+  const nodes = addPlantNodes(addressSpace.getOwnNamespace(), addressSpace.rootFolder.objects, { latest: feed.latest, write });
+  push = nodes.push;
+  addPlantMethods(addressSpace.getOwnNamespace(), nodes.equipment, feed);
   const alarms = addPlantAlarms(addressSpace, addressSpace.getOwnNamespace());
 
   const timer = setInterval(() => {

@@ -92,7 +92,7 @@ export const tagSubscriptionSchema = z.strictObject({
   /** Absent: the server's publishingInterval. */
   publishingInterval: z.number().int().min(10).max(3_600_000).optional(),
   samplingInterval: z.number().min(0).max(3_600_000).default(100),
-  /** Absent: enough for every sample between two publishes. */
+  /** Absent: enough for every sample between two publishes; 2 for samplingInterval 0 (every change), whose rate only the server knows. */
   queueSize: z.number().int().min(1).max(10_000).optional(),
   deadband: deadbandSchema.optional(),
 });
