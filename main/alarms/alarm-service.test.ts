@@ -103,6 +103,20 @@ describe('AlarmService with local alarms', () => {
   });
 });
 
+describe('AlarmService KPIs', () => {
+  it('counts the alarm rate per operator position the project names', async () => {
+    const { service, api, clock, sample } = setup([level, { id: 'TT1', type: 'limit', tag: 'demo/TIC101.PV', area: 'Heating', limits: { H: { value: 80 } } }]);
+    service.setPositions([{ name: 'Tanks console', areas: ['Tanks'] }, { name: 'Heating console', areas: ['Heating'] }]);
+    sample(0, 95);
+    sample(2, 85);
+    sample(0, 10);
+    sample(0, 96);
+    clock.advance(1_000);
+    const kpis = await api.alarmKpis({ from: T - 60_000, to: clock.now() + 1 });
+    expect(kpis.positions.map((p) => `${p.position} ${p.alarms}`)).toEqual(['Tanks console 2', 'Heating console 1']);
+  });
+});
+
 describe('AlarmService across a restart', () => {
   const memoryStates = () => {
     let saved: SavedAlarmState[] = [];

@@ -27,7 +27,6 @@ export interface AlarmServiceOptions {
   readonly publish: (event: AlarmsEvent) => void;
   /** Who acts at this station, for the journal (the OS user until there is a login). */
   readonly user: () => string;
-  readonly positions?: readonly OperatorPosition[];
   readonly log: Log;
   readonly clock?: AlarmClock;
   /** Keeps the local alarms' states across restarts; absent: every start is from normal. */
@@ -61,6 +60,7 @@ export class AlarmService implements ConditionHost, SampleObserver {
   private readonly clock: AlarmClock;
   private tagCache: { tags: readonly TagInfo[]; byId: Map<string, TagInfo>; byNode: Map<string, string> } | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private positions: readonly OperatorPosition[] = [];
 
   constructor(private readonly options: AlarmServiceOptions) {
     this.clock = options.clock ?? systemClock;
@@ -99,6 +99,11 @@ export class AlarmService implements ConditionHost, SampleObserver {
     this.local?.dispose();
     this.local = new LocalAlarms(expandDefinitions(definitions), (id) => this.tagLookup().byId.get(id)?.index, this.book, this.clock, saved);
     this.engine = this.local.engine;
+  }
+
+  /** The project's operator positions, for the KPIs; none: the whole plant as one. */
+  setPositions(positions: readonly OperatorPosition[]): void {
+    this.positions = positions;
   }
 
   addConditionSource(connectionId: string, source: ConditionSource): () => void {
@@ -213,7 +218,7 @@ export class AlarmService implements ConditionHost, SampleObserver {
   private async kpis(from: number, to: number) {
     const page = await this.options.journal.query({ from, to, limit: MAX_EXPORT_ROWS });
     if (page.truncated) throw new ApiError(`alarmKpis: the period holds more than ${MAX_EXPORT_ROWS} journal entries; choose a shorter one`);
-    return computeAlarmKpis({ from, to, entries: page.entries, current: this.book.listedViews(), positions: this.options.positions ?? [], now: this.clock.now() });
+    return computeAlarmKpis({ from, to, entries: page.entries, current: this.book.listedViews(), positions: this.positions, now: this.clock.now() });
   }
 
   private tagLookup() {

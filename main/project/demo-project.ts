@@ -54,6 +54,11 @@ export function demoProject(): Project {
         guidance: 'Slow the filling line (FV201 to manual, lower FV201.Command) or raise LIC201.SP.',
       },
     ]),
+    // Two consoles, so the alarm KPIs are counted per operator as ISA-18.2 asks.
+    alarmPositions: [
+      { name: 'Tank farm and pumps', areas: ['Tanks', 'Pumps'] },
+      { name: 'Heating and station', areas: ['Heating', 'System'] },
+    ],
     // The plant's own methods and a reset bit, so operators have commands to run (and the tests a real path).
     commands: commandsSchema.parse([
       {

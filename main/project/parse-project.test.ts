@@ -37,6 +37,14 @@ describe('parseProject', () => {
     expect(again).toEqual(first);
   });
 
+  it('takes operator positions for the alarm KPIs, and names a bad one by its path', () => {
+    const positions = [{ name: 'Console 1', areas: ['Tanks'] }];
+    const result = parseProject(text({ ...good, alarmPositions: positions }));
+    expect(result.ok && result.project.alarmPositions).toEqual(positions);
+    expect(errors({ ...good, alarmPositions: [{ name: 'Console 1', areas: [] }] })).toEqual(['alarmPositions[0].areas: Too small: expected array to have >=1 items']);
+    expect(errors({ ...good, alarmPositions: [...positions, ...positions] })).toEqual(['alarmPositions: two positions have the same name']);
+  });
+
   it('reports a syntax error with where it is', () => {
     const [message] = errors('{\n  "version": 1,\n  "name": "x"\n  "servers": []\n}');
     expect(message).toMatch(/^not valid JSON: .*line 4 column 3/);

@@ -154,6 +154,16 @@ const trendsSectionSchema = z
   .refine((layouts) => new Set(layouts.map((l) => l.name)).size === layouts.length, 'trend layout names must be unique')
   .default([]);
 
+/**
+ * The consoles alarm KPIs are counted for (ISA-18.2 rates are per operator): each
+ * with the alarm areas it answers for. None: one position for the whole plant.
+ */
+const alarmPositionsSchema = z
+  .array(z.strictObject({ name: z.string().min(1).max(100), areas: z.array(z.string().min(1).max(200)).min(1).max(500) }))
+  .max(100)
+  .refine((positions) => new Set(positions.map((p) => p.name)).size === positions.length, 'two positions have the same name')
+  .default([]);
+
 // Displays come with their feature: until then each entry must at least be an object.
 const pendingSection = z.array(z.record(z.string(), z.unknown())).default([]);
 
@@ -164,6 +174,7 @@ export const projectSchema = z.strictObject({
   servers: z.array(serverSchema),
   tags: z.array(tagSchema).default([]),
   alarms: z.array(alarmDefinitionSchema).max(100_000).default([]),
+  alarmPositions: alarmPositionsSchema,
   commands: z.array(commandSchema).max(1000).default([]),
   trends: trendsSectionSchema,
   displays: pendingSection,
