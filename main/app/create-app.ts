@@ -59,6 +59,8 @@ export interface App {
   projectStore(): ProjectStore | null;
   /** The desktop shell opens views in windows of their own; without it openWindow is refused. */
   setWindowOpener(open: (request: OpenWindowRequest) => void): void;
+  /** Called after each project (the first, and every reload) is running: the desktop reads its settings. */
+  onProjectApplied(listener: (project: Project) => void): void;
   /** May the kiosk be left, by whoever is logged in at `station` (the desktop's own windows)? Audited either way. */
   kioskUnlock(station: string): KioskUnlockDecision;
   dispose(): Promise<void>;
@@ -199,6 +201,7 @@ export function createApp(options: AppOptions): App {
     trendLayoutApi({ store: () => store, audit: (entry) => security.audit.record(entry), openWindow: async (request) => openWindow(request) }, actor),
   );
 
+  const projectListeners: ((project: Project) => void)[] = [];
   const run = async (file: string, project: Project) => {
     store ??= new ProjectStore(project, file, async (text, saved) => {
       watcher?.expect(text);
@@ -218,6 +221,7 @@ export function createApp(options: AppOptions): App {
     }
     core.setProject({ name: project.name, file, issues: [] });
     security.auth.usersChanged();
+    for (const listener of projectListeners) listener(project);
   };
 
   const refuse = (file: string, issues: readonly string[]) => {
@@ -271,6 +275,9 @@ export function createApp(options: AppOptions): App {
     projectStore: () => store,
     setWindowOpener(open) {
       openWindow = open;
+    },
+    onProjectApplied(listener) {
+      projectListeners.push(listener);
     },
     kioskUnlock(station) {
       const present = security.auth.loggedInAt((at) => at === station);

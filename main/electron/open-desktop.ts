@@ -62,12 +62,13 @@ export function openDesktop({ shell, options, distMainDir, engineerUnlock }: Ope
     }
   });
 
-  // Kiosk comes from --kiosk; the project's station setting joins it once projects carry one.
-  const kiosk = options.kiosk;
+  // Kiosk comes from --kiosk, or from the project once it has loaded (desktop.kiosk).
+  let kiosk = options.kiosk;
   let locked = kiosk;
   let unlocking = false;
+  let unlockedByEngineer = false;
   const relaunch = (projectFile: string | null) =>
-    launchCommand(process.env, process.execPath, { appPath: app.isPackaged ? null : app.getAppPath(), kiosk, projectFile, userDataDir: options.userDataDir === null ? null : shell.userDataDir });
+    launchCommand(process.env, process.execPath, { appPath: app.isPackaged ? null : app.getAppPath(), kiosk: options.kiosk, projectFile, userDataDir: options.userDataDir === null ? null : shell.userDataDir });
 
   const windows = new DesktopWindows({
     layoutFile: path.join(shell.userDataDir, 'window-layout.json'),
@@ -116,6 +117,7 @@ export function openDesktop({ shell, options, distMainDir, engineerUnlock }: Ope
       const result = await engineerUnlock();
       if (result.ok) {
         log('info', `kiosk mode unlocked by ${result.user}`);
+        unlockedByEngineer = true;
         setLocked(false);
       } else {
         log('warning', `engineer unlock refused: ${result.reason}`);
@@ -214,6 +216,13 @@ export function openDesktop({ shell, options, distMainDir, engineerUnlock }: Ope
     }
   });
 
+  // A kiosk project locks the station when it loads; not again after an engineer unlocked it in this run.
+  shell.app.onProjectApplied((project) => {
+    if (!project.desktop.kiosk || locked || unlockedByEngineer) return;
+    kiosk = true;
+    log('info', 'station locked in kiosk mode: the project asks for it (desktop.kiosk)');
+    setLocked(true);
+  });
   shell.app.setWindowOpener((request) => void windows.open(request.view, request.layout ?? null));
   windows.setLocked(locked);
   windows.restore();

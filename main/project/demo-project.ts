@@ -77,5 +77,6 @@ export function demoProject(): Project {
     users: [],
     roles: [],
     historian: { retentionDays: 90, maxSizeMb: 2048, flushIntervalMs: 1000 },
+    desktop: { kiosk: false },
   };
 }

@@ -164,6 +164,9 @@ const alarmPositionsSchema = z
   .refine((positions) => new Set(positions.map((p) => p.name)).size === positions.length, 'two positions have the same name')
   .default([]);
 
+/** How the desktop app runs this project: `kiosk` locks every station that opens it, as --kiosk does. */
+const desktopSettingsSchema = z.strictObject({ kiosk: z.boolean().default(false) }).default({ kiosk: false });
+
 // Displays come with their feature: until then each entry must at least be an object.
 const pendingSection = z.array(z.record(z.string(), z.unknown())).default([]);
 
@@ -181,6 +184,7 @@ export const projectSchema = z.strictObject({
   users: usersSectionSchema.default([]),
   roles: rolesSectionSchema.default([]),
   historian: historianSettingsSchema.default({ retentionDays: 90, maxSizeMb: 2048, flushIntervalMs: 1000 }),
+  desktop: desktopSettingsSchema,
 });
 
 export type Project = z.infer<typeof projectSchema>;

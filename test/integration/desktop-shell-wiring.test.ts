@@ -270,4 +270,24 @@ describe('the desktop shell’s wiring (real bundle, stand-in Electron)', () => 
       shell.kill();
     }
   });
+
+  it('locks the station when the project asks for kiosk mode, without --kiosk', async () => {
+    const dir = mkdtempSync(path.join(root, 'kiosk-project-'));
+    mkdirSync(path.join(dir, 'projects'));
+    writeFileSync(path.join(dir, 'projects', 'demo-plant.tidewatch'), JSON.stringify({ ...demoProject(), desktop: { kiosk: true } }, null, 2));
+    const shell = start(['--user-data', dir]);
+    try {
+      await waitFor('the project to lock the station', () => shell.of('window.setKiosk').some((r) => r.kiosk === true), 60_000);
+      expect(shell.log()).toContain('station locked in kiosk mode: the project asks for it (desktop.kiosk)');
+      const menu = shell.of('menu').at(-1) as unknown as { sections: { items: { label: string }[] }[] };
+      const labels = menu.sections.flatMap((s) => s.items.map((i) => i.label));
+      expect(labels).toContain('Engineer unlock…');
+      expect(labels).not.toContain('Quit Tidewatch');
+      await shell.plantStarted();
+      await shell.act('quit');
+      expect(await shell.exited).toBe(0);
+    } finally {
+      shell.kill();
+    }
+  });
 });
