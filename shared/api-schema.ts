@@ -7,6 +7,7 @@ import { commandApiSchemas } from './api/command-api.js';
 import { connectionApiSchemas } from './api/connection-api.js';
 import { historyApiSchemas } from './api/history-api.js';
 import { liveApiSchemas } from './api/live-api.js';
+import { projectApiSchemas } from './api/project-api.js';
 import { trendApiSchemas } from './api/trend-api.js';
 
 /**
@@ -25,6 +26,7 @@ export const apiParamSchemas = {
   ...alarmApiSchemas,
   ...connectionApiSchemas,
   ...trendApiSchemas,
+  ...projectApiSchemas,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export const API_METHODS = Object.keys(apiParamSchemas) as ApiMethod[];

@@ -1,3 +1,4 @@
+import type { ProjectApi } from './api/project-api.js';
 import type { AlarmApi, AlarmsEvent } from './api/alarm-api.js';
 import type { AuditApi } from './api/audit-api.js';
 import type { CommandApi } from './api/command-api.js';
@@ -62,6 +63,11 @@ export interface ProjectStatus {
   readonly file: string | null;
   /** Each problem as `path: message`; non-empty means the app kept its previous project (or none at start). */
   readonly issues: readonly string[];
+  /**
+   * The copy kept from this file's last good load, when the file failed at start: ms since
+   * epoch it was saved, and whether it is what runs now (runLastGoodProject). null otherwise.
+   */
+  readonly lastGood: { readonly savedAt: number; readonly running: boolean } | null;
 }
 
 export interface Snapshot {
@@ -74,7 +80,7 @@ export interface Snapshot {
  * Everything the renderer may ask of main, one interface per domain in
  * shared/api/. Each method takes at most one parameter object.
  */
-export type TidewatchApi = LiveApi & HistoryApi & AuthApi & OperatorApi & CommandApi & AuditApi & AlarmApi & ConnectionApi & TrendApi;
+export type TidewatchApi = LiveApi & HistoryApi & AuthApi & OperatorApi & CommandApi & AuditApi & AlarmApi & ConnectionApi & TrendApi & ProjectApi;
 
 export type ApiMethod = keyof TidewatchApi;
 

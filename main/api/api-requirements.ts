@@ -1,7 +1,8 @@
 import type { ApiMethod } from '../../shared/contract.js';
 import type { ConnectionApi } from '../../shared/api/connection-api.js';
+import type { ProjectApi } from '../../shared/api/project-api.js';
 import type { TrendApi } from '../../shared/api/trend-api.js';
-import { alarmApiRequirements, auditApiRequirements, authApiRequirements, commandApiRequirements, historyApiRequirements, liveApiRequirements, needs, operatorApiRequirements, USER, VIEW, type Requirement, type RequirementTable } from '../auth/api-requirements.js';
+import { alarmApiRequirements, auditApiRequirements, authApiRequirements, commandApiRequirements, historyApiRequirements, liveApiRequirements, needs, OPEN, operatorApiRequirements, USER, VIEW, type Requirement, type RequirementTable } from '../auth/api-requirements.js';
 
 /** Servers, certificates and tags change the station: engineers; browsing reads any node: a logged-in user. */
 const connectionApiRequirements: RequirementTable<ConnectionApi> = {
@@ -29,6 +30,15 @@ const trendApiRequirements: RequirementTable<TrendApi> = {
 };
 
 /**
+ * Running the last good copy changes nothing on disk and brings back what the
+ * station last ran. Nobody can log in while the file is broken (the users are
+ * in it), so it is open to whoever is at the station, and audited with it.
+ */
+const projectApiRequirements: RequirementTable<ProjectApi> = {
+  runLastGoodProject: OPEN,
+};
+
+/**
  * Who may call what, per method: the guard checks it in every session before
  * the call runs. A domain adds its table here next to its schemas in
  * shared/api-schema.ts; the compiler insists on every method. commandArea:
@@ -44,6 +54,7 @@ export function apiRequirements(commandArea: (commandName: string) => string): R
     ...alarmApiRequirements,
     ...connectionApiRequirements,
     ...trendApiRequirements,
+    ...projectApiRequirements,
     ...commandApiRequirements(commandArea),
   } satisfies Record<ApiMethod, Requirement<never>>;
 }

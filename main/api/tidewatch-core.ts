@@ -29,7 +29,7 @@ export class TidewatchCore implements SessionHost {
   // Indexes are never reused while the core runs: a frame's tag column always means one tag.
   private readonly tags = new Map<number, TagInfo>();
   private nextIndex = 0;
-  private project: ProjectStatus = { name: '', file: null, issues: [] };
+  private project: ProjectStatus = { name: '', file: null, issues: [], lastGood: null };
   private readonly tagsById = new Map<string, TagInfo>();
   /** Units the project gives, by tag index: the server's EngineeringUnits must not replace them. */
   private readonly projectUnits = new Map<number, string>();

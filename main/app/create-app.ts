@@ -19,7 +19,8 @@ import { OpcuaAlarmEvents } from '../opcua/alarm-events.js';
 import { OpcuaConnections } from '../opcua/opcua-connections.js';
 import { OpcuaPki } from '../opcua/opcua-pki.js';
 import { demoProject } from '../project/demo-project.js';
-import { parseProject } from '../project/parse-project.js';
+import { parseProject, serializeProject } from '../project/parse-project.js';
+import { readLastGoodProject, saveLastGoodProject } from '../project/last-good-project.js';
 import { projectCommands } from '../project/project-commands.js';
 import { formatIssue } from '../project/project-error.js';
 import { readProjectFile, writeProjectFile } from '../project/project-file.js';
@@ -202,12 +203,15 @@ export function createApp(options: AppOptions): App {
   );
 
   const projectListeners: ((project: Project) => void)[] = [];
+  let startFile: string | null = null;
+  // The copy kept from the last good load, while it runs in place of a file that failed at start.
+  let fallback: { savedAt: number; issues: readonly string[] } | null = null;
   const run = async (file: string, project: Project) => {
     store ??= new ProjectStore(project, file, async (text, saved) => {
       watcher?.expect(text);
       await run(file, saved);
     });
-    store.replace(project);
+    store.replace(project, fallback && `the project file has errors and the copy from ${new Date(fallback.savedAt).toISOString()} runs instead: fix the file first (it loads by itself when it is)`);
     historyFeed.reset(); // a tag's history setting may have changed
     // Not awaited: a retention run in progress must not hold up the connections.
     historian.configure(historianConfig(project.historian)).catch((error: unknown) => log('error', `history settings: ${error instanceof Error ? error.message : String(error)}`));
@@ -219,17 +223,44 @@ export function createApp(options: AppOptions): App {
       alarmDefinitions = definitions;
       alarms.loadDefinitions(project.alarms);
     }
-    core.setProject({ name: project.name, file, issues: [] });
+    if (fallback) {
+      core.setProject({ name: project.name, file, issues: fallback.issues, lastGood: { savedAt: fallback.savedAt, running: true } });
+    } else {
+      core.setProject({ name: project.name, file, issues: [], lastGood: null });
+      try {
+        saveLastGoodProject(userDataDir, { file, savedAt: Date.now(), text: serializeProject(project) });
+      } catch (error) {
+        log('warning', `project ${file}: no copy kept for a start on a broken file (${error instanceof Error ? error.message : String(error)})`);
+      }
+    }
     security.auth.usersChanged();
     for (const listener of projectListeners) listener(project);
   };
 
+  const runLastGood = async (station: string) => {
+    const copy = startFile === null ? null : readLastGoodProject(userDataDir, startFile);
+    if (startFile === null || copy === null || store !== null) {
+      throw new ApiError(store !== null ? 'runLastGoodProject: a project is running; there is nothing to fall back from' : 'runLastGoodProject: no good copy of this project was kept on this station');
+    }
+    const parsed = parseProject(copy.text);
+    if (!parsed.ok) throw new ApiError(`runLastGoodProject: the kept copy does not load: ${parsed.issues.map(formatIssue).join('; ')}`);
+    fallback = { savedAt: copy.savedAt, issues: core.snapshot().project.issues };
+    await run(startFile, parsed.project);
+    security.audit.record({ action: 'project.change', user: '', station, target: startFile, oldValue: null, newValue: null, result: 'ok', detail: `ran the good copy saved ${new Date(copy.savedAt).toISOString()}; the file still has errors` });
+    log('warning', `project ${startFile}: running the good copy saved ${new Date(copy.savedAt).toISOString()} until the file is fixed`);
+  };
+
+  core.registerApi((actor) => ({ runLastGoodProject: () => runLastGood(actor().station) }));
+
   const refuse = (file: string, issues: readonly string[]) => {
     const running = store?.project.name;
     security.audit.record({ action: 'project.change', user: '', station: 'file', target: file, oldValue: null, newValue: null, result: `refused: ${issues.length} error(s)`, detail: issues.slice(0, 5).join('; ') });
-    log('error', `project ${file} has ${issues.length} error(s); ${running ? `still running "${running}"` : 'nothing runs until it is fixed'}`);
+    const copy = running === undefined ? readLastGoodProject(userDataDir, file) : null;
+    log('error', `project ${file} has ${issues.length} error(s); ${running ? `still running "${running}"` : copy ? 'a good copy from before is offered' : 'nothing runs until it is fixed'}`);
     for (const issue of issues) log('error', `  ${issue}`);
-    core.setProject({ name: running ?? '', file, issues });
+    if (fallback) fallback = { ...fallback, issues };
+    const lastGood = fallback ? { savedAt: fallback.savedAt, running: true } : copy ? { savedAt: copy.savedAt, running: false } : null;
+    core.setProject({ name: running ?? '', file, issues, lastGood });
   };
 
   /**
@@ -265,6 +296,7 @@ export function createApp(options: AppOptions): App {
     if (!result.ok) return refuse(file, result.issues.map(formatIssue));
     const loaded = await sealOnLoad(file, result.project, text);
     if (loaded === null) return;
+    fallback = null;
     await run(file, loaded.project);
     security.audit.record({ action: 'project.change', user: '', station: 'file', target: file, oldValue: null, newValue: null, result: 'ok', detail: 'reloaded after an edit on disk' });
     log('info', `project ${file} reloaded`);
@@ -289,6 +321,7 @@ export function createApp(options: AppOptions): App {
     async start() {
       await mkdir(path.join(userDataDir, 'pki'), { recursive: true });
       const file = options.projectFile ? path.resolve(options.projectFile) : demoProjectFile(userDataDir);
+      startFile = file;
       if (!options.projectFile && !existsSync(file)) {
         await mkdir(path.dirname(file), { recursive: true });
         await writeProjectFile(file, demoProject());

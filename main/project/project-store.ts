@@ -16,6 +16,8 @@ export class ProjectUpdateError extends Error {
  */
 export class ProjectStore {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Why nothing may be saved now (the file is broken and a copy runs); null: saving is open. */
+  private readOnly: string | null = null;
 
   constructor(
     private current: Project,
@@ -27,14 +29,16 @@ export class ProjectStore {
     return this.current;
   }
 
-  /** A reload from disk replaced the project. */
-  replace(project: Project): void {
+  /** A reload from disk replaced the project; `readOnly` says why saving is closed, or null. */
+  replace(project: Project, readOnly: string | null = null): void {
     this.current = project;
+    this.readOnly = readOnly;
   }
 
   /** Changes are serialised: two operators saving at once never lose one another's change. */
   update(change: (project: Project) => Project): Promise<Project> {
     const next = this.queue.then(async () => {
+      if (this.readOnly !== null) throw new ProjectUpdateError(this.readOnly);
       const result = parseProject(serializeProject(change(this.current)));
       if (!result.ok) throw new ProjectUpdateError(`the change would break the project: ${result.issues.map(formatIssue).join('; ')}`);
       const clear = clearPasswordPaths(result.project);

@@ -1,5 +1,8 @@
 import { connectionStateLabel } from '../format/connection-state-label.js';
 import { bridgeStateLabel } from '../format/bridge-state-label.js';
+import { formatTime } from '../format/format-time.js';
+import { errorMessage } from '../session/error-message.js';
+import { useServices } from './services-context.js';
 import { useAppState } from './use-app-state.js';
 
 export function StatusBar() {
@@ -19,6 +22,7 @@ export function StatusBar() {
       </span>
       <span className="project" data-testid="project-status" title={project.file ?? 'built-in demo project'}>
         {project.name || 'No project'}
+        {project.lastGood !== null && <LastGoodProject savedAt={project.lastGood.savedAt} running={project.lastGood.running} />}
         {project.issues.length > 0 && (
           <details className="project-issues" data-testid="project-issues">
             <summary role="alert">⚠ project file has {project.issues.length} error{project.issues.length === 1 ? '' : 's'}</summary>
@@ -62,5 +66,24 @@ export function StatusBar() {
         </span>
       )}
     </footer>
+  );
+}
+
+/** The copy kept from the last good load, offered when the file failed at start, and said plainly while it runs. */
+function LastGoodProject({ savedAt, running }: { readonly savedAt: number; readonly running: boolean }) {
+  const { bridge } = useServices();
+  const addNotice = useAppState((state) => state.addNotice);
+  const saved = `${new Date(savedAt).toLocaleDateString()} ${formatTime(savedAt)}`;
+  if (running) {
+    return (
+      <span className="last-good" data-testid="last-good" data-running="true" role="status">
+        running the good copy from {saved}; nothing is saved until the file loads
+      </span>
+    );
+  }
+  return (
+    <button type="button" className="last-good" data-testid="last-good" data-running="false" onClick={() => void bridge.runLastGoodProject().catch((error: unknown) => addNotice('error', errorMessage(error)))}>
+      Run the good copy from {saved}
+    </button>
   );
 }

@@ -10,7 +10,7 @@ describe('liveStoreProbe', () => {
   const setup = () => {
     const liveStore = new LiveStore(new ManualFrameScheduler(), { now: () => 1_000_000 });
     const appStore = createAppStore();
-    appStore.getState().applySnapshot({ tags: [makeTagInfo(0), makeTagInfo(3)], connections: [], project: { name: '', file: null, issues: [] } });
+    appStore.getState().applySnapshot({ tags: [makeTagInfo(0), makeTagInfo(3)], connections: [], project: { name: '', file: null, issues: [], lastGood: null } });
     return { liveStore, probe: liveStoreProbe(liveStore, appStore) };
   };
 

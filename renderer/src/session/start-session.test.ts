@@ -19,7 +19,7 @@ function fakeBridge(snapshots: Snapshot[]) {
     get connectionState() {
       return state;
     },
-    snapshot: vi.fn(async () => snapshots.shift() ?? { tags: [], connections: [], project: { name: 'Demo plant', file: null, issues: [] } }),
+    snapshot: vi.fn(async () => snapshots.shift() ?? { tags: [], connections: [], project: { name: 'Demo plant', file: null, issues: [], lastGood: null } }),
     writeTag: vi.fn(),
     readHistory: vi.fn(async () => []),
     setTrendedTags: vi.fn(async (request: SetTrendedTagsRequest) => {
@@ -51,7 +51,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('startSession', () => {
   it('loads the snapshot on connect and sends the pens as trended tag indexes', async () => {
-    const { bridge, setState, trended } = fakeBridge([{ tags: [makeTagInfo(0), makeTagInfo(1)], connections: [], project: { name: 'Demo plant', file: null, issues: [] } }]);
+    const { bridge, setState, trended } = fakeBridge([{ tags: [makeTagInfo(0), makeTagInfo(1)], connections: [], project: { name: 'Demo plant', file: null, issues: [], lastGood: null } }]);
     const appStore = createAppStore();
     const session = startSession(bridge, appStore, new LiveStore(new ManualFrameScheduler()));
     setState('connected');
@@ -66,8 +66,8 @@ describe('startSession', () => {
 
   it('after a reconnect, re-reads the snapshot and re-sends pens by their new indexes', async () => {
     const { bridge, setState, trended } = fakeBridge([
-      { tags: [makeTagInfo(0), makeTagInfo(1)], connections: [], project: { name: 'Demo plant', file: null, issues: [] } },
-      { tags: [makeTagInfo(0, { id: 'plant/T1' }), makeTagInfo(1, { id: 'plant/T0' })], connections: [], project: { name: 'Demo plant', file: null, issues: [] } },
+      { tags: [makeTagInfo(0), makeTagInfo(1)], connections: [], project: { name: 'Demo plant', file: null, issues: [], lastGood: null } },
+      { tags: [makeTagInfo(0, { id: 'plant/T1' }), makeTagInfo(1, { id: 'plant/T0' })], connections: [], project: { name: 'Demo plant', file: null, issues: [], lastGood: null } },
     ]);
     const appStore = createAppStore();
     const session = startSession(bridge, appStore, new LiveStore(new ManualFrameScheduler()));

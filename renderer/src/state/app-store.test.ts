@@ -17,16 +17,16 @@ const connection: ConnectionStatus = {
 describe('createAppStore', () => {
   it('loads a snapshot and drops pens whose tags are gone', () => {
     const store = createAppStore();
-    store.getState().applySnapshot({ tags: [tag(1), tag(0)], connections: [connection] , project: { name: 'Demo plant', file: null, issues: [] } });
+    store.getState().applySnapshot({ tags: [tag(1), tag(0)], connections: [connection] , project: { name: 'Demo plant', file: null, issues: [], lastGood: null } });
     store.getState().togglePen('plant/T1');
-    store.getState().applySnapshot({ tags: [tag(0)], connections: [] , project: { name: 'Demo plant', file: null, issues: [] } });
+    store.getState().applySnapshot({ tags: [tag(0)], connections: [] , project: { name: 'Demo plant', file: null, issues: [], lastGood: null } });
     expect(store.getState().tags.map((t) => t.index)).toEqual([0]);
     expect(store.getState().pens).toEqual([]);
   });
 
   it('applies connection, tag and notice events', () => {
     const store = createAppStore(() => 42);
-    store.getState().applySnapshot({ tags: [tag(0)], connections: [] , project: { name: 'Demo plant', file: null, issues: [] } });
+    store.getState().applySnapshot({ tags: [tag(0)], connections: [] , project: { name: 'Demo plant', file: null, issues: [], lastGood: null } });
     store.getState().applyEvent({ type: 'connections', connections: [connection] });
     store.getState().applyEvent({ type: 'tags', tags: [tag(0, { unit: 'bar' })] });
     store.getState().applyEvent({ type: 'notice', level: 'warning', message: 'certificate expires soon' });

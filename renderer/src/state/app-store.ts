@@ -46,7 +46,7 @@ export function createAppStore(now: () => number = Date.now) {
       bridgeState: 'connecting',
       connections: [],
       tags: [],
-      project: { name: '', file: null, issues: [] },
+      project: { name: '', file: null, issues: [], lastGood: null },
       command: null,
       notices: [],
       pens: [],

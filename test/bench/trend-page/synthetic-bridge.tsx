@@ -97,7 +97,7 @@ function liveBridge(tags: number, rateHz: number): OwnParts {
     get trended() {
       return trended;
     },
-    snapshot: async () => ({ tags: infos, connections: [connection], project: { name: 'Trend benchmark', file: null, issues: [] } }),
+    snapshot: async () => ({ tags: infos, connections: [connection], project: { name: 'Trend benchmark', file: null, issues: [], lastGood: null } }),
     writeTag: async () => {
       throw new ApiError('writeTag: the benchmark plant is read-only');
     },
