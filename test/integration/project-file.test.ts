@@ -57,7 +57,7 @@ describe('running from a project file', () => {
   });
 
   it('runs what the file says: its servers, its tags, its name', () => {
-    expect(snapshot().project).toEqual({ name: 'Two plants', file, issues: [] });
+    expect(snapshot().project).toEqual({ name: 'Two plants', file, issues: [], lastGood: null });
     expect(snapshot().tags.map((t) => t.id).sort()).toEqual(['demo/Tank1.Level', 'demo/Vibration', 'demo/Vibration.coarse', 'line2/Tank2.Level']);
   });
 
@@ -116,6 +116,8 @@ describe('running from a project file', () => {
       name: 'Two plants',
       file,
       issues: ['tags[0].server: unknown server "line3"', 'tags[1].server: unknown server "line3"', 'tags[1].name: duplicate tag name "A" on server "line3"'],
+      // The file is running, so there is no fallback to offer: the fallback is for a file that fails at start.
+      lastGood: null,
     });
     expect(tagIndex('line2/Pump2.Speed')).toBeDefined();
     expect(connection('demo')?.state).toBe('connected');
