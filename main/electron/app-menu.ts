@@ -1,4 +1,5 @@
 import type { ServerEvent, UiCommand } from '../../shared/contract.js';
+import { UI_SHORTCUTS } from '../../shared/ui-shortcuts.js';
 
 export type { UiCommand };
 export type UiCommandEvent = Extract<ServerEvent, { type: 'command' }>;
@@ -37,7 +38,7 @@ export interface MenuState {
 export const ENGINEER_UNLOCK_ACCELERATOR = 'CmdOrCtrl+Shift+U';
 
 const item = (label: string, action: MenuAction, accelerator?: string): MenuEntry => ({ type: 'item', label, action, ...(accelerator ? { accelerator } : {}) });
-const ui = (label: string, command: UiCommand, accelerator: string) => item(label, { kind: 'ui', command }, accelerator);
+const ui = (label: string, command: UiCommand) => item(label, { kind: 'ui', command }, UI_SHORTCUTS[command]);
 const separator: MenuEntry = { type: 'separator' };
 
 /**
@@ -58,16 +59,16 @@ export function appMenu(state: MenuState): readonly MenuSection[] {
     station.push(separator, item('Quit Tidewatch', { kind: 'quit' }, 'CmdOrCtrl+Q'));
   }
   const view: MenuEntry[] = [
-    ui('Open a trend window', 'open-trend', 'CmdOrCtrl+T'),
+    ui('Open a trend window', 'open-trend'),
     item('Open the alarm summary window', { kind: 'open-alarm-summary' }, 'CmdOrCtrl+Shift+A'),
     separator,
-    ui('Next display', 'next-display', 'CmdOrCtrl+PageDown'),
-    ui('Previous display', 'previous-display', 'CmdOrCtrl+PageUp'),
+    ui('Next display', 'next-display'),
+    ui('Previous display', 'previous-display'),
   ];
   if (!state.locked) view.push(separator, item('Full screen', { kind: 'toggle-full-screen' }, 'F11'));
   return [
     { label: 'Station', entries: station },
-    { label: 'Alarms', entries: [ui('Acknowledge', 'acknowledge', 'F8'), ui('Silence the horn', 'silence', 'F9')] },
+    { label: 'Alarms', entries: [ui('Acknowledge', 'acknowledge'), ui('Silence the horn', 'silence')] },
     { label: 'View', entries: view },
     { label: 'Help', entries: [item('About Tidewatch', { kind: 'about' })] },
   ];

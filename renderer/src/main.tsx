@@ -6,6 +6,7 @@ import { ServicesContext } from './components/services-context.js';
 import { animationFrameScheduler } from './live/frame-scheduler.js';
 import { LiveStore } from './live/live-store.js';
 import { liveStoreProbe } from './live/live-store-probe.js';
+import { listenForShortcuts } from './session/listen-for-shortcuts.js';
 import { startSession } from './session/start-session.js';
 import { createAppStore } from './state/app-store.js';
 import './styles.css';
@@ -20,6 +21,7 @@ const appStore = createAppStore();
 const liveStore = new LiveStore(scheduler);
 const session = startSession(bridge, appStore, liveStore);
 window.tidewatchProbe = liveStoreProbe(liveStore, appStore);
+const stopShortcuts = listenForShortcuts(window, appStore);
 const root = createRoot(container);
 
 root.render(
@@ -35,6 +37,7 @@ window.addEventListener(
   (event) => {
     // A page kept in the back/forward cache comes back without its socket: reload it on return instead.
     if (event.persisted) window.addEventListener('pageshow', () => window.location.reload(), { once: true });
+    stopShortcuts();
     root.unmount();
     session.dispose();
     liveStore.dispose();

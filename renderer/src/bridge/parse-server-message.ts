@@ -1,4 +1,5 @@
 import type { ServerEvent } from '../../../shared/contract.js';
+import { UI_SHORTCUTS } from '../../../shared/ui-shortcuts.js';
 import type { ServerMessage } from '../../../shared/wire-message.js';
 
 export class ProtocolError extends Error {
@@ -32,29 +33,28 @@ export function parseServerMessage(text: string): ServerMessage {
   }
 }
 
+/**
+ * Each event type's container check, keyed by type: the compiler insists on one for every
+ * ServerEvent, so a new event cannot be dropped here as "unknown" (as `project` and
+ * `command` once were, leaving a browser's status bar blind to project reloads).
+ */
+const EVENT_CHECKS: { readonly [Type in ServerEvent['type']]: (event: Record<string, unknown>) => string | null } = {
+  connections: (event) => (Array.isArray(event.connections) ? null : 'connections event has no connections array'),
+  tags: (event) => (Array.isArray(event.tags) ? null : 'tags event has no tags array'),
+  project: (event) => (isRecord(event.project) && typeof event.project.name === 'string' && Array.isArray(event.project.issues) ? null : 'project event has no project status'),
+  alarms: (event) => (isRecord(event.list) && Array.isArray(event.list.alarms) && typeof event.list.revision === 'number' ? null : 'alarms event has no alarm list'),
+  notice: (event) => (typeof event.level === 'string' && NOTICE_LEVELS.has(event.level) && typeof event.message === 'string' ? null : 'notice event needs a level and a message'),
+  command: (event) => (typeof event.command === 'string' && Object.hasOwn(UI_SHORTCUTS, event.command) ? null : `command event with an unknown command ${JSON.stringify(event.command)}`),
+  auth: (event) => (isRecord(event.auth) ? null : 'auth event has no auth state'),
+};
+
 function serverEvent(event: unknown): ServerEvent {
   if (!isRecord(event)) throw new ProtocolError('event is not an object');
-  switch (event.type) {
-    case 'connections':
-      if (!Array.isArray(event.connections)) throw new ProtocolError('connections event has no connections array');
-      return event as unknown as ServerEvent;
-    case 'tags':
-      if (!Array.isArray(event.tags)) throw new ProtocolError('tags event has no tags array');
-      return event as unknown as ServerEvent;
-    case 'alarms':
-      if (!isRecord(event.list) || !Array.isArray(event.list.alarms) || typeof event.list.revision !== 'number') throw new ProtocolError('alarms event has no alarm list');
-      return event as unknown as ServerEvent;
-    case 'notice':
-      if (typeof event.level !== 'string' || !NOTICE_LEVELS.has(event.level) || typeof event.message !== 'string') {
-        throw new ProtocolError('notice event needs a level and a message');
-      }
-      return event as unknown as ServerEvent;
-    case 'auth':
-      if (!isRecord(event.auth)) throw new ProtocolError('auth event has no auth state');
-      return event as unknown as ServerEvent;
-    default:
-      throw new ProtocolError(`unknown event type ${JSON.stringify(event.type)}`);
-  }
+  const type = event.type;
+  if (typeof type !== 'string' || !Object.hasOwn(EVENT_CHECKS, type)) throw new ProtocolError(`unknown event type ${JSON.stringify(type)}`);
+  const problem = EVENT_CHECKS[type as ServerEvent['type']](event);
+  if (problem !== null) throw new ProtocolError(problem);
+  return event as unknown as ServerEvent;
 }
 
 function callId(id: unknown): number {
