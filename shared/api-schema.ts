@@ -5,6 +5,7 @@ import { auditApiSchemas } from './api/audit-api.js';
 import { authApiSchemas, operatorApiSchemas } from './api/auth-api.js';
 import { commandApiSchemas } from './api/command-api.js';
 import { connectionApiSchemas } from './api/connection-api.js';
+import { displayApiSchemas } from './api/display-api.js';
 import { historyApiSchemas } from './api/history-api.js';
 import { liveApiSchemas } from './api/live-api.js';
 import { projectApiSchemas } from './api/project-api.js';
@@ -26,6 +27,7 @@ export const apiParamSchemas = {
   ...alarmApiSchemas,
   ...connectionApiSchemas,
   ...trendApiSchemas,
+  ...displayApiSchemas,
   ...projectApiSchemas,
 } satisfies Record<ApiMethod, z.ZodType>;
 

@@ -3,6 +3,7 @@ import type { AlarmApi, AlarmsEvent } from './api/alarm-api.js';
 import type { AuditApi } from './api/audit-api.js';
 import type { CommandApi } from './api/command-api.js';
 import type { ConnectionApi } from './api/connection-api.js';
+import type { DisplayApi } from './api/display-api.js';
 import type { AuthApi, AuthEvent, OperatorApi } from './api/auth-api.js';
 import type { HistoryApi } from './api/history-api.js';
 import type { LiveApi } from './api/live-api.js';
@@ -80,7 +81,7 @@ export interface Snapshot {
  * Everything the renderer may ask of main, one interface per domain in
  * shared/api/. Each method takes at most one parameter object.
  */
-export type TidewatchApi = LiveApi & HistoryApi & AuthApi & OperatorApi & CommandApi & AuditApi & AlarmApi & ConnectionApi & TrendApi & ProjectApi;
+export type TidewatchApi = LiveApi & HistoryApi & AuthApi & OperatorApi & CommandApi & AuditApi & AlarmApi & ConnectionApi & TrendApi & DisplayApi & ProjectApi;
 
 export type ApiMethod = keyof TidewatchApi;
 

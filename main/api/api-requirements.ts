@@ -1,5 +1,6 @@
 import type { ApiMethod } from '../../shared/contract.js';
 import type { ConnectionApi } from '../../shared/api/connection-api.js';
+import type { DisplayApi } from '../../shared/api/display-api.js';
 import type { ProjectApi } from '../../shared/api/project-api.js';
 import type { TrendApi } from '../../shared/api/trend-api.js';
 import { alarmApiRequirements, auditApiRequirements, authApiRequirements, commandApiRequirements, historyApiRequirements, liveApiRequirements, needs, OPEN, operatorApiRequirements, USER, VIEW, type Requirement, type RequirementTable } from '../auth/api-requirements.js';
@@ -29,6 +30,11 @@ const trendApiRequirements: RequirementTable<TrendApi> = {
   openWindow: VIEW,
 };
 
+/** Displays are views of the plant; what they let an operator change is checked where the change is made (writeTag). */
+const displayApiRequirements: RequirementTable<DisplayApi> = {
+  listDisplays: VIEW,
+};
+
 /**
  * Running the last good copy changes nothing on disk and brings back what the
  * station last ran. Nobody can log in while the file is broken (the users are
@@ -54,6 +60,7 @@ export function apiRequirements(commandArea: (commandName: string) => string): R
     ...alarmApiRequirements,
     ...connectionApiRequirements,
     ...trendApiRequirements,
+    ...displayApiRequirements,
     ...projectApiRequirements,
     ...commandApiRequirements(commandArea),
   } satisfies Record<ApiMethod, Requirement<never>>;

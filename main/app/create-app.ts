@@ -201,6 +201,8 @@ export function createApp(options: AppOptions): App {
   core.registerApi((actor) =>
     trendLayoutApi({ store: () => store, audit: (entry) => security.audit.record(entry), openWindow: async (request) => openWindow(request) }, actor),
   );
+  // Displays are edited in the project file; the running project's list is all there is to read.
+  core.registerApi(() => ({ listDisplays: async () => store?.project.displays ?? [] }));
 
   const projectListeners: ((project: Project) => void)[] = [];
   let startFile: string | null = null;

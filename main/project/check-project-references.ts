@@ -1,5 +1,6 @@
 import { validateAlarmDefinitions } from '../alarms/alarm-definition.js';
 import { checkCommandReferences } from './check-command-references.js';
+import { checkDisplayReferences } from './check-display-references.js';
 import type { Project } from './project-schema.js';
 import type { ProjectIssue } from './project-error.js';
 
@@ -30,5 +31,6 @@ export function checkProjectReferences(project: Project): ProjectIssue[] {
   });
   issues.push(...validateAlarmDefinitions(project.alarms, tagIds));
   issues.push(...checkCommandReferences(project.commands, serverIds, tagIds));
+  issues.push(...checkDisplayReferences(project.displays, tagIds));
   return issues;
 }

@@ -1,5 +1,6 @@
 import { demoNodeId, plantVariables } from '../simulator/plant-catalogue.js';
 import { alarmDefinitionsSchema } from '../alarms/alarm-definition.js';
+import { demoDisplays } from './demo-displays.js';
 import { commandSchema, PROJECT_FORMAT_VERSION, serverSchema, type Project } from './project-schema.js';
 
 const commandsSchema = commandSchema.array();
@@ -73,7 +74,7 @@ export function demoProject(): Project {
       { name: 'Pump2.ResetPulse', server: DEMO_SERVER_ID, label: 'Pulse Pump2 reset', kind: 'pulse', tag: 'demo/Pump2.Reset', pulseMs: 500 },
     ]),
     trends: [],
-    displays: [],
+    displays: demoDisplays(DEMO_SERVER_ID),
     users: [],
     roles: [],
     historian: { retentionDays: 90, maxSizeMb: 2048, flushIntervalMs: 1000 },

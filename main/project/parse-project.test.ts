@@ -118,6 +118,42 @@ describe('parseProject', () => {
     ]);
   });
 
+  it('checks displays: names unique, tags and links known, elements inside, each with its path', () => {
+    const overview = {
+      name: 'Overview',
+      width: 800,
+      height: 400,
+      elements: [
+        { kind: 'bar', x: 10, y: 10, width: 40, height: 200, tag: 'demo/Tank1.Level' },
+        { kind: 'value', x: 60, y: 10, tag: 'line1/FT101' },
+        { kind: 'link', x: 700, y: 350, display: 'Pumps' },
+      ],
+    };
+    const ok = parseProject(text({ ...good, displays: [overview, { name: 'Pumps', elements: [{ kind: 'link', x: 5, y: 5, display: 'Overview' }] }] }));
+    expect(ok.ok && ok.project.displays.map((d) => [d.name, d.width, d.height, d.elements.length])).toEqual([['Overview', 800, 400, 3], ['Pumps', 1200, 700, 1]]);
+    expect(ok.ok && ok.project.displays[0]?.elements[1]).toEqual({ kind: 'value', x: 60, y: 10, tag: 'line1/FT101', width: 150 });
+    // What the schema sees first, alone: a kind it does not know and a bar scaled upside down.
+    expect(errors({ ...good, displays: [{ name: 'A', elements: [{ kind: 'gauge', x: 1, y: 1 }, { kind: 'bar', x: 1, y: 1, width: 5, height: 5, tag: 'demo/Tank1.Level', min: 10, max: 0 }] }] })).toEqual([
+      "displays[0].elements[0].kind: Invalid discriminator value. Expected 'text' | 'rect' | 'line' | 'value' | 'bar' | 'indicator' | 'link'",
+      'displays[0].elements[1].max: max must be above min',
+    ]);
+    expect(
+      errors({
+        ...good,
+        displays: [
+          { ...overview, elements: [...overview.elements, { kind: 'value', x: 900, y: 10, tag: 'demo/Tank1.Level' }, { kind: 'line', points: [[0, 0], [10, 500]] }] },
+          { name: 'Overview', elements: [{ kind: 'indicator', x: 1, y: 1, tag: 'demo/Pump9.Running', label: 'Pump 9' }] },
+        ],
+      }),
+    ).toEqual([
+      'displays[1].name: duplicate display name "Overview"',
+      'displays[0].elements[2].display: unknown display "Pumps"',
+      "displays[0].elements[3]: (900, 10) is outside the display's 800 x 400",
+      "displays[0].elements[4]: (10, 500) is outside the display's 800 x 400",
+      'displays[1].elements[0].tag: unknown tag "demo/Pump9.Running"',
+    ]);
+  });
+
   describe('server security and login', () => {
     const sealed = 'tw-sealed:v1:aes-256-gcm:c2VhbGVk';
     const secured = { id: 'line2', name: 'Line 2 PLC', endpointUrl: 'opc.tcp://10.0.0.6:4840', securityMode: 'SignAndEncrypt', securityPolicy: 'Aes256_Sha256_RsaPss' };

@@ -3,6 +3,7 @@ import { alarmDefinitionSchema } from '../alarms/alarm-definition.js';
 import { rolesSectionSchema, usersSectionSchema } from '../auth/auth-project-schema.js';
 import { ARGUMENT_DATA_TYPES } from '../../shared/api/command-api.js';
 import { trendLayoutSchema } from '../../shared/api/trend-api.js';
+import { displaySchema } from '../../shared/api/display-api.js';
 import { sealedSecretSchema } from '../secrets/sealed-secret-schema.js';
 import {
   anonymousUserSchema,
@@ -167,8 +168,8 @@ const alarmPositionsSchema = z
 /** How the desktop app runs this project: `kiosk` locks every station that opens it, as --kiosk does. */
 const desktopSettingsSchema = z.strictObject({ kiosk: z.boolean().default(false) }).default({ kiosk: false });
 
-// Displays come with their feature: until then each entry must at least be an object.
-const pendingSection = z.array(z.record(z.string(), z.unknown())).default([]);
+// Names, tags and links between displays are checked with the rest of the references (check-display-references.ts).
+const displaysSectionSchema = z.array(displaySchema).max(500).default([]);
 
 export const projectSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -180,7 +181,7 @@ export const projectSchema = z.strictObject({
   alarmPositions: alarmPositionsSchema,
   commands: z.array(commandSchema).max(1000).default([]),
   trends: trendsSectionSchema,
-  displays: pendingSection,
+  displays: displaysSectionSchema,
   users: usersSectionSchema.default([]),
   roles: rolesSectionSchema.default([]),
   historian: historianSettingsSchema.default({ retentionDays: 90, maxSizeMb: 2048, flushIntervalMs: 1000 }),

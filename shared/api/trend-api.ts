@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayNameSchema } from './display-api.js';
 
 // Trends: layouts an operator saves and reopens, and trends opened in their own window.
 // Owned by the trend; main stores layouts in the project file and opens windows.
@@ -42,18 +43,19 @@ export interface DeleteTrendLayoutRequest {
   readonly name: string;
 }
 
-export interface OpenWindowRequest {
-  readonly view: 'trend';
-  /** A saved layout's name; without it the window opens an empty trend. */
-  readonly layout?: string;
-}
+/**
+ * A view in a window of its own, for another monitor: a trend (a saved layout's name;
+ * without it an empty trend) or a process display (its name, in `layout` as every
+ * window's "which one").
+ */
+export type OpenWindowRequest = { readonly view: 'trend'; readonly layout?: string } | { readonly view: 'display'; readonly layout: string };
 
 export interface TrendApi {
   listTrendLayouts(): Promise<readonly TrendLayout[]>;
   /** Replaces a layout of the same name. */
   saveTrendLayout(layout: TrendLayout): Promise<void>;
   deleteTrendLayout(request: DeleteTrendLayoutRequest): Promise<void>;
-  /** Desktop: a new window. The browser opens ?view=trend&layout=NAME itself and never calls this. */
+  /** Desktop: a new window. The browser opens ?view=trend&layout=NAME (or view=display) itself and never calls this. */
   openWindow(request: OpenWindowRequest): Promise<void>;
 }
 
@@ -101,5 +103,8 @@ export const trendApiSchemas = {
   listTrendLayouts: z.undefined(),
   saveTrendLayout: trendLayoutSchema,
   deleteTrendLayout: z.strictObject({ name: layoutName }),
-  openWindow: z.strictObject({ view: z.literal('trend'), layout: layoutName.optional() }),
+  openWindow: z.discriminatedUnion('view', [
+    z.strictObject({ view: z.literal('trend'), layout: layoutName.optional() }),
+    z.strictObject({ view: z.literal('display'), layout: displayNameSchema }),
+  ]),
 } satisfies Record<keyof TrendApi, z.ZodType>;

@@ -3,20 +3,23 @@ import { assertNever } from '../../../shared/assert-never.js';
 import { alarmToAcknowledge } from '../alarms/alarm-to-acknowledge.js';
 import { useAlarms } from '../alarms/alarm-context.js';
 import { describeResults } from '../alarms/describe-results.js';
+import { useDisplayStore } from '../displays/display-context.js';
 import { errorMessage } from '../session/error-message.js';
 import { openTrendWindow } from '../trend/open-trend-window.js';
 import { useServices } from './services-context.js';
 import { useAppState } from './use-app-state.js';
 
 /**
- * Acts on the desktop menu's shortcuts (F8, F9, Ctrl+T), which main sends as
- * 'command' events. Each press acts once: seq tells a second F8 from a re-render.
+ * Acts on the operator's shortcuts (F8, F9, Ctrl+T, Ctrl+PageUp/Down): main sends
+ * them as 'command' events from the desktop menu, a browser page makes the same
+ * from its keys (listen-for-shortcuts.ts). Each press acts once: seq tells a second F8 from a re-render.
  * Main still checks every action against the user's permissions.
  */
 export function MenuCommands() {
   const command = useAppState((state) => state.command);
   const { store, client } = useAlarms();
   const { bridge } = useServices();
+  const displays = useDisplayStore();
   useEffect(() => {
     if (command === null) return;
     const note = (level: 'error' | 'warning' | 'info', text: string) => store.getState().setNote({ level, text });
@@ -39,7 +42,9 @@ export function MenuCommands() {
         return;
       case 'next-display':
       case 'previous-display':
-        return note('info', 'This project has no displays to switch between');
+        if (displays.getState().displays.length === 0) return note('info', 'This project has no displays to switch between');
+        displays.getState().step(command.name === 'next-display' ? 1 : -1);
+        return;
       default:
         assertNever(command.name);
     }
