@@ -3,6 +3,7 @@ import { Aggregates } from './aggregates.js';
 import { bucketPoints } from './bucket-points.js';
 import { queryEvents, type EventLogName, type EventLogPage, type EventLogQuery } from './event-log.js';
 import { bucketIndex, planSegments } from './rollup-plan.js';
+import { SampleBlockReader } from './sample-blocks.js';
 import { mergeRollupRow, SELECT_ROLLUPS_SQL, type RollupRow } from './rollup-sql.js';
 import type { BucketSeries, RawSeries, Series, SeriesRequest } from './worker-protocol.js';
 
@@ -10,7 +11,7 @@ import type { BucketSeries, RawSeries, Series, SeriesRequest } from './worker-pr
 export class HistoryReader {
   private readonly tagIdOf: Database.Statement;
   private readonly levelsOf: Database.Statement;
-  private readonly rawRows: Database.Statement;
+  private readonly samples: SampleBlockReader;
   private readonly rollupRows: Database.Statement;
   /** Reused for every tag: the answer takes a trimmed copy of its non-empty rows. */
   private readonly scratch = new Aggregates(1024);
@@ -19,7 +20,7 @@ export class HistoryReader {
     db.pragma('query_only = ON');
     this.tagIdOf = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
     this.levelsOf = db.prepare('SELECT level, since FROM rollup_levels WHERE tag_id = ?').raw(true);
-    this.rawRows = db.prepare('SELECT time, value, status FROM samples WHERE tag_id = ? AND time >= ? AND time < ? ORDER BY time LIMIT ?').raw(true);
+    this.samples = new SampleBlockReader(db);
     this.rollupRows = db.prepare(SELECT_ROLLUPS_SQL).raw(true);
   }
 
@@ -40,18 +41,9 @@ export class HistoryReader {
   }
 
   private raw(tagId: string, id: number | undefined, { from, to, rawLimit }: SeriesRequest): RawSeries {
-    const rows = id === undefined ? [] : (this.rawRows.all(id, from, to, rawLimit + 1) as [number, number | null, number][]);
-    const length = Math.min(rows.length, rawLimit);
-    const time = new Float64Array(length);
-    const value = new Float64Array(length);
-    const status = new Float64Array(length);
-    for (let i = 0; i < length; i++) {
-      const row = rows[i]!;
-      time[i] = row[0];
-      value[i] = row[1] ?? Number.NaN;
-      status[i] = row[2];
-    }
-    return { kind: 'raw', tagId, time, value, status, truncated: rows.length > rawLimit };
+    const found = id === undefined ? { time: new Float64Array(0), value: new Float64Array(0), status: new Float64Array(0) } : this.samples.range(id, from, to, rawLimit);
+    const length = Math.min(found.time.length, rawLimit);
+    return { kind: 'raw', tagId, time: found.time.slice(0, length), value: found.value.slice(0, length), status: found.status.slice(0, length), truncated: found.time.length > rawLimit };
   }
 
   private buckets(tagId: string, id: number | undefined, { from, to, buckets, exact }: SeriesRequest): BucketSeries {
@@ -60,12 +52,10 @@ export class HistoryReader {
     into.reset(buckets);
     const since = new Map(id === undefined ? [] : (this.levelsOf.all(id) as [number, number][]));
     const plan = id === undefined ? [] : planSegments(from, to, width, since, exact);
-    // all() rather than iterate(): one call into SQLite per range, not one per row.
     const rawInto = (start: number, end: number) => {
-      if (start >= end) return;
-      for (const [t, v, s] of this.rawRows.all(id, start, end, -1) as [number, number | null, number][]) {
-        into.addSample(bucketIndex(t, from, width, buckets), t, v ?? Number.NaN, s);
-      }
+      if (start >= end || id === undefined) return;
+      const { time, value, status } = this.samples.range(id, start, end);
+      for (let i = 0; i < time.length; i++) into.addSample(bucketIndex(time[i]!, from, width, buckets), time[i]!, value[i]!, status[i]!);
     };
     for (const segment of plan) {
       const level = segment.levelMs;

@@ -2,9 +2,26 @@ import type Database from 'better-sqlite3';
 import { Aggregates } from './aggregates.js';
 import { ENABLE_LEVEL_AT_SAMPLES, ROLLUP_LEVELS_MS } from './rollup-plan.js';
 import { UPSERT_ROLLUP_SQL, upsertParams } from './rollup-sql.js';
+import { BLOCK_MAX_SAMPLES, blockWindow, encodeBlock, SampleBlockReader, type SampleColumns } from './sample-blocks.js';
 import type { BatchColumns, BatchResult } from './worker-protocol.js';
 
 const FINEST_MS = ROLLUP_LEVELS_MS[0];
+
+/** A tag's newest block, kept in memory so the next batch extends it instead of starting another. */
+interface OpenBlock {
+  readonly rowId: number;
+  readonly window: number;
+  readonly time: readonly number[];
+  readonly value: readonly number[];
+  readonly status: readonly number[];
+}
+
+/** One tag's samples of a batch, about to be written: whole-ms times, in time order. */
+interface TagSamples {
+  readonly time: number[];
+  readonly value: number[];
+  readonly status: number[];
+}
 
 /**
  * Owns the write side of the store: each batch becomes one transaction with
@@ -19,20 +36,32 @@ export class HistoryWriter {
   private readonly since = new Map<number, Map<number, number>>();
   /** Cell sizes seen per (tag, level) before a level is kept: "tagId:level" -> [cell, samples]. */
   private readonly trial = new Map<string, [number, number]>();
-  private readonly insertSample: Database.Statement;
+  /** tag id -> its newest stored sample time; below it a sample may be a resend, checked against the store. */
+  private readonly newest = new Map<number, number>();
+  private readonly open = new Map<number, OpenBlock>();
+  /** What the running transaction will make true, applied only once it commits. */
+  private readonly pendingNewest = new Map<number, number>();
+  private readonly pendingOpen = new Map<number, OpenBlock>();
+  private readonly stored: SampleBlockReader;
+  private readonly insertBlock: Database.Statement;
+  private readonly updateBlock: Database.Statement;
+  private readonly newestBlock: Database.Statement;
+  private readonly newestRow: Database.Statement;
   private readonly upsertRollup: Database.Statement;
   private readonly insertTag: Database.Statement;
   private readonly tagIdOf: Database.Statement;
   private readonly insertLevel: Database.Statement;
-  private readonly lastTime: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
-    this.insertSample = db.prepare('INSERT OR IGNORE INTO samples (tag_id, time, value, status) VALUES (?, ?, ?, ?)');
+    this.stored = new SampleBlockReader(db);
+    this.insertBlock = db.prepare('INSERT INTO sample_blocks (tag_id, first, last, count, data) VALUES (?, ?, ?, ?, ?)');
+    this.updateBlock = db.prepare('UPDATE sample_blocks SET last = ?, count = ?, data = ? WHERE id = ?');
+    this.newestBlock = db.prepare('SELECT max(last) FROM sample_blocks WHERE tag_id = ?').pluck();
+    this.newestRow = db.prepare('SELECT max(time) FROM samples WHERE tag_id = ?').pluck();
     this.upsertRollup = db.prepare(UPSERT_ROLLUP_SQL);
     this.insertTag = db.prepare('INSERT OR IGNORE INTO tags (name) VALUES (?)');
     this.tagIdOf = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
     this.insertLevel = db.prepare('INSERT OR REPLACE INTO rollup_levels (tag_id, level, since) VALUES (?, ?, ?)');
-    this.lastTime = db.prepare('SELECT max(time) FROM samples WHERE tag_id = ?').pluck();
     for (const row of db.prepare('SELECT tag_id, level, since FROM rollup_levels').all() as { tag_id: number; level: number; since: number }[]) {
       this.levelsOf(row.tag_id).set(row.level, row.since);
     }
@@ -60,10 +89,15 @@ export class HistoryWriter {
       const result = this.db.transaction(() => this.writeInTransaction(batch, kept)).immediate();
       this.pendingNames.length = 0;
       for (const [tagId, level, since] of kept) this.levelsOf(tagId).set(level, since);
+      for (const [tagId, time] of this.pendingNewest) this.newest.set(tagId, time);
+      for (const [tagId, block] of this.pendingOpen) this.open.set(tagId, block);
       return result;
     } catch (error) {
       for (const { key } of this.pendingNames) this.idOfKey[key] = -1;
       throw error;
+    } finally {
+      this.pendingNewest.clear();
+      this.pendingOpen.clear();
     }
   }
 
@@ -72,43 +106,125 @@ export class HistoryWriter {
       this.insertTag.run(name);
       this.idOfKey[key] = this.tagIdOf.get(name) as number;
     }
-    const { count, tag, time, value, status } = batch;
-    const cells = new Aggregates();
-    const cellTag: number[] = [];
-    const cellStart: number[] = [];
-    // The batch's finest cells; consecutive samples of a tag almost always share one.
-    const lastCellOfTag = new Map<number, number>();
-    let written = 0;
-    let duplicates = 0;
+    const { count, tag, time } = batch;
+    const indexesOf = new Map<number, number[]>();
     let rejected = 0;
     for (let i = 0; i < count; i++) {
       const id = this.idOfKey[tag[i]!] ?? -1;
-      const t = Math.round(time[i]!);
-      if (id < 0 || !Number.isFinite(t)) {
+      if (id < 0 || !Number.isFinite(time[i]!)) {
         rejected++;
         continue;
       }
-      const v = value[i]!;
-      const s = status[i]!;
-      // OR IGNORE: a resent sample (same tag and time) keeps the first copy, and
-      // `changes` tells us not to count it twice in the rollups.
-      if (this.insertSample.run(id, t, v, s).changes === 0) {
-        duplicates++;
-        continue;
+      let indexes = indexesOf.get(id);
+      if (indexes === undefined) indexesOf.set(id, (indexes = []));
+      indexes.push(i);
+    }
+    const cells = new Aggregates();
+    const cellTag: number[] = [];
+    const cellStart: number[] = [];
+    let written = 0;
+    let duplicates = 0;
+    for (const [id, indexes] of indexesOf) {
+      const samples = this.newSamples(id, batch, indexes);
+      duplicates += indexes.length - samples.time.length;
+      if (samples.time.length === 0) continue;
+      written += samples.time.length;
+      this.store(id, samples);
+      let c = -1;
+      for (let k = 0; k < samples.time.length; k++) {
+        const t = samples.time[k]!;
+        const start = Math.floor(t / FINEST_MS) * FINEST_MS;
+        if (c < 0 || cellStart[c] !== start) {
+          c = cells.add();
+          cellTag.push(id);
+          cellStart.push(start);
+        }
+        cells.addSample(c, t, samples.value[k]!, samples.status[k]!);
       }
-      written++;
-      const start = Math.floor(t / FINEST_MS) * FINEST_MS;
-      let c = lastCellOfTag.get(id);
-      if (c === undefined || cellStart[c] !== start || cellTag[c] !== id) {
-        c = cells.add();
-        cellTag.push(id);
-        cellStart.push(start);
-        lastCellOfTag.set(id, c);
-      }
-      cells.addSample(c, t, v, s);
     }
     for (const level of ROLLUP_LEVELS_MS) this.writeLevel(level, cells, cellTag, cellStart, kept);
     return { written, duplicates, rejected };
+  }
+
+  /**
+   * The samples of one tag in this batch that the store does not hold yet, in time
+   * order. A resent sample (same tag and time: a server republishing after a
+   * reconnect) keeps the first copy; only samples at or before the tag's newest
+   * stored time need looking up, so a live stream never reads.
+   */
+  private newSamples(id: number, batch: BatchColumns, indexes: readonly number[]): TagSamples {
+    const newest = this.newestOf(id);
+    const times = indexes.map((i) => Math.round(batch.time[i]!));
+    const order = indexes.map((_, k) => k);
+    if (times.some((t, k) => k > 0 && t < times[k - 1]!)) order.sort((a, b) => times[a]! - times[b]! || a - b);
+    const known = times[order[0]!]! <= newest ? this.storedTimes(id, times.filter((t) => t <= newest)) : null;
+    const out: TagSamples = { time: [], value: [], status: [] };
+    for (const k of order) {
+      const t = times[k]!;
+      if (t === out.time[out.time.length - 1] || known?.has(t)) continue;
+      out.time.push(t);
+      out.value.push(batch.value[indexes[k]!]!);
+      out.status.push(batch.status[indexes[k]!]!);
+    }
+    return out;
+  }
+
+  /**
+   * Samples newer than everything stored extend the tag's open block while it has
+   * room in its window; older ones (a resend with gaps filled) go into blocks of
+   * their own. A block removed under us (retention) is written anew.
+   */
+  private store(id: number, samples: TagSamples): void {
+    const newest = this.newestOf(id);
+    let open = this.pendingOpen.get(id) ?? this.open.get(id);
+    let k = 0;
+    const n = samples.time.length;
+    while (k < n) {
+      const window = blockWindow(samples.time[k]!);
+      let end = k;
+      while (end < n && blockWindow(samples.time[end]!) === window) end++;
+      const extend = open !== undefined && open.window === window && samples.time[k]! > newest && open.time.length < BLOCK_MAX_SAMPLES ? open : undefined;
+      const room = BLOCK_MAX_SAMPLES - (extend?.time.length ?? 0);
+      end = Math.min(end, k + room);
+      const block: SampleColumns & { time: number[]; value: number[]; status: number[] } = {
+        time: [...(extend?.time ?? []), ...samples.time.slice(k, end)],
+        value: [...(extend?.value ?? []), ...samples.value.slice(k, end)],
+        status: [...(extend?.status ?? []), ...samples.status.slice(k, end)],
+      };
+      const last = block.time[block.time.length - 1]!;
+      const data = encodeBlock(block, 0, block.time.length);
+      let rowId = extend !== undefined && this.updateBlock.run(last, block.time.length, data, extend.rowId).changes === 1 ? extend.rowId : -1;
+      if (rowId < 0) rowId = Number(this.insertBlock.run(id, block.time[0], last, block.time.length, data).lastInsertRowid);
+      if (samples.time[k]! > newest) open = { rowId, window, ...block };
+      k = end;
+    }
+    if (open !== undefined) this.pendingOpen.set(id, open);
+    this.pendingNewest.set(id, Math.max(newest, samples.time[n - 1]!));
+  }
+
+  /** Which of these times the tag already has: read window by window, so one stray old timestamp does not read a year. */
+  private storedTimes(id: number, times: readonly number[]): Set<number> {
+    const spans = new Map<number, [number, number]>();
+    for (const t of times) {
+      const span = spans.get(blockWindow(t));
+      if (span === undefined) {
+        spans.set(blockWindow(t), [t, t]);
+      } else {
+        span[0] = Math.min(span[0], t);
+        span[1] = Math.max(span[1], t);
+      }
+    }
+    const known = new Set<number>();
+    for (const [from, to] of spans.values()) for (const t of this.stored.range(id, from, to + 1).time) known.add(t);
+    return known;
+  }
+
+  private newestOf(id: number): number {
+    const known = this.pendingNewest.get(id) ?? this.newest.get(id);
+    if (known !== undefined) return known;
+    const stored = Math.max((this.newestBlock.get(id) as number | null) ?? Number.NEGATIVE_INFINITY, (this.newestRow.get(id) as number | null) ?? Number.NEGATIVE_INFINITY);
+    this.newest.set(id, stored);
+    return stored;
   }
 
   private writeLevel(level: number, fine: Aggregates, fineTag: readonly number[], fineStart: readonly number[], kept: [number, number, number][]): void {
@@ -153,7 +269,7 @@ export class HistoryWriter {
    * every sample of those cells is still to come, so none can be missing.
    */
   private keepLevel(tagId: number, level: number): number {
-    const newest = this.lastTime.get(tagId) as number;
+    const newest = this.newestOf(tagId);
     const since = (Math.floor(newest / level) + 1) * level;
     this.insertLevel.run(tagId, level, since);
     this.trial.delete(`${tagId}:${level}`);

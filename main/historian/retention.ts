@@ -5,6 +5,8 @@ import type { RetentionResult, RetentionSettings } from './worker-protocol.js';
 
 /** Rows per delete transaction: short enough that a batch waiting behind it is not held up noticeably. */
 export const RETENTION_CHUNK_ROWS = 10_000;
+/** Sample blocks per delete transaction: up to BLOCK_MAX_SAMPLES samples each, about as much work as the rows above. */
+const RETENTION_CHUNK_BLOCKS = 100;
 
 export interface RetentionContext {
   readonly db: Database.Database;
@@ -52,10 +54,13 @@ function alignDown(time: number): number {
   return Math.floor(time / COARSEST_LEVEL_MS) * COARSEST_LEVEL_MS;
 }
 
-/** Per tag, the clustered key finds each end in one seek; a scan over all samples would not. */
+/** Per tag, the keys find each end in one seek; a scan over all samples would not. Blocks and the rows older versions wrote. */
 function sampleSpan(db: Database.Database): { oldest: number | null; newest: number | null } {
   const row = db
-    .prepare('SELECT min((SELECT min(time) FROM samples WHERE tag_id = tags.id)) AS oldest, max((SELECT max(time) FROM samples WHERE tag_id = tags.id)) AS newest FROM tags')
+    .prepare(
+      `SELECT min(min((SELECT min(first) FROM sample_blocks WHERE tag_id = tags.id)), coalesce(min((SELECT min(time) FROM samples WHERE tag_id = tags.id)), 1e300)) AS oldest,
+              max(max((SELECT max(last) FROM sample_blocks WHERE tag_id = tags.id)), coalesce(max((SELECT max(time) FROM samples WHERE tag_id = tags.id)), -1e300)) AS newest FROM tags`,
+    )
     .get() as { oldest: number | null; newest: number | null };
   return row;
 }
@@ -67,6 +72,9 @@ class ChunkedDeleter {
   private readonly tagIds: number[];
   private readonly sampleBoundary: Database.Statement;
   private readonly deleteSamples: Database.Statement;
+  private readonly blockBoundary: Database.Statement;
+  private readonly samplesInBlocks: Database.Statement;
+  private readonly deleteBlocks: Database.Statement;
   private readonly rollupBoundary: Database.Statement;
   private readonly deleteRollups: Database.Statement;
 
@@ -75,6 +83,9 @@ class ChunkedDeleter {
     this.tagIds = db.prepare('SELECT id FROM tags').pluck().all() as number[];
     this.sampleBoundary = db.prepare('SELECT time FROM samples WHERE tag_id = ? AND time < ? ORDER BY time LIMIT 1 OFFSET ?').pluck();
     this.deleteSamples = db.prepare('DELETE FROM samples WHERE tag_id = ? AND time < ?');
+    this.blockBoundary = db.prepare('SELECT first FROM sample_blocks WHERE tag_id = ? AND first < ? ORDER BY first LIMIT 1 OFFSET ?').pluck();
+    this.samplesInBlocks = db.prepare('SELECT coalesce(sum(count), 0) FROM sample_blocks WHERE tag_id = ? AND first < ?').pluck();
+    this.deleteBlocks = db.prepare('DELETE FROM sample_blocks WHERE tag_id = ? AND first < ?');
     this.rollupBoundary = db.prepare('SELECT cell FROM rollups WHERE level = ? AND tag_id = ? AND cell < ? ORDER BY cell LIMIT 1 OFFSET ?').pluck();
     this.deleteRollups = db.prepare('DELETE FROM rollups WHERE level = ? AND tag_id = ? AND cell < ?');
   }
@@ -82,6 +93,8 @@ class ChunkedDeleter {
   /** False when told to stop. */
   async samplesBefore(cutoff: number): Promise<boolean> {
     for (const id of this.tagIds) {
+      // A block lies within one BLOCK_SPAN_MS window, which an hour boundary never cuts: one starting before the cutoff ends before it.
+      if (!(await this.chunks((n) => this.deleteBlockChunk(id, cutoff, n), () => undefined, RETENTION_CHUNK_BLOCKS))) return false;
       if (!(await this.chunks((n) => this.deleteChunk(this.sampleBoundary, this.deleteSamples, [id], cutoff, n), (n) => (this.samples += n)))) return false;
       for (const level of ROLLUP_LEVELS_MS) {
         if (!(await this.chunks((n) => this.deleteChunk(this.rollupBoundary, this.deleteRollups, [level, id], cutoff / level, n), (n) => (this.rollups += n)))) return false;
@@ -104,13 +117,20 @@ class ChunkedDeleter {
     return remove.run(...prefix, end).changes;
   }
 
-  private async chunks(step: (limit: number) => number, count: (deleted: number) => void): Promise<boolean> {
+  /** Up to `limit` blocks below `cutoff`; counts their samples, returns the blocks deleted. */
+  private deleteBlockChunk(id: number, cutoff: number, limit: number): number {
+    const end = (this.blockBoundary.get(id, cutoff, limit) as number | undefined) ?? cutoff;
+    this.samples += this.samplesInBlocks.get(id, end) as number;
+    return this.deleteBlocks.run(id, end).changes;
+  }
+
+  private async chunks(step: (limit: number) => number, count: (deleted: number) => void, rows = RETENTION_CHUNK_ROWS): Promise<boolean> {
     for (;;) {
-      const deleted = step(RETENTION_CHUNK_ROWS);
+      const deleted = step(rows);
       if (deleted === 0) return true;
       count(deleted);
       if (!(await this.context.pause())) return false;
-      if (deleted < RETENTION_CHUNK_ROWS) return true;
+      if (deleted < rows) return true;
     }
   }
 }

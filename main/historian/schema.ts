@@ -72,6 +72,18 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_trail_time ON audit_trail (time);
       CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL);`,
   },
+  {
+    version: 4,
+    tables: ['sample_blocks'],
+    // Samples packed per tag (sample-blocks.ts), in a rowid table: a block is a few
+    // hundred bytes to 4 KB, too big for WITHOUT ROWID pages. `samples` stays for the
+    // rows older versions wrote; they are read as they are and age out with retention.
+    sql: `
+      CREATE TABLE sample_blocks (
+        id INTEGER PRIMARY KEY, tag_id INTEGER NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL,
+        count INTEGER NOT NULL, data BLOB NOT NULL);
+      CREATE UNIQUE INDEX sample_blocks_tag_first ON sample_blocks (tag_id, first);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

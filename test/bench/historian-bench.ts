@@ -12,6 +12,7 @@ import { bucketPoints } from '../../main/historian/bucket-points.js';
 import { Historian } from '../../main/historian/historian.js';
 import { HistoryService, plainNumbers } from '../../main/historian/history-service.js';
 import { bucketIndex } from '../../main/historian/rollup-plan.js';
+import { SampleBlockReader } from '../../main/historian/sample-blocks.js';
 import type { Record } from './bench-types.js';
 
 // The bench bundle sits beside historian-worker.js (run-bench.mjs builds both).
@@ -149,10 +150,19 @@ function baselineBench(file: string, historianFile: string, t0: number, data: Ei
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec('CREATE TABLE samples (tag_id INTEGER NOT NULL, time INTEGER NOT NULL, value REAL, status INTEGER NOT NULL); CREATE INDEX samples_tag_time ON samples (tag_id, time);');
-  db.prepare('ATTACH DATABASE ? AS historian').run(historianFile);
-  db.exec('INSERT INTO samples SELECT tag_id, time, value, status FROM historian.samples ORDER BY time, tag_id');
-  const tagIds = db.prepare('SELECT id FROM historian.tags ORDER BY id').pluck().all() as number[];
-  db.exec('DETACH DATABASE historian');
+  const source = new Database(historianFile, { readonly: true });
+  const blocks = new SampleBlockReader(source);
+  const tagIds = source.prepare('SELECT id FROM tags ORDER BY id').pluck().all() as number[];
+  db.exec('CREATE TEMP TABLE staged (tag_id INTEGER, time INTEGER, value REAL, status INTEGER)');
+  const stage = db.prepare('INSERT INTO staged VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const tagId of tagIds) {
+      const { time, value, status } = blocks.range(tagId, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+      for (let i = 0; i < time.length; i++) stage.run(tagId, time[i], value[i], status[i]);
+    }
+  })();
+  source.close();
+  db.exec('INSERT INTO samples SELECT tag_id, time, value, status FROM staged ORDER BY time, tag_id; DROP TABLE staged');
   db.pragma('wal_checkpoint(TRUNCATE)');
   const select = db.prepare('SELECT time, value, status FROM samples WHERE tag_id = ? AND time >= ? AND time < ? ORDER BY time').raw(true);
   const width = WINDOW_MS / PIXELS;

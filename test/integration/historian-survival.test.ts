@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Historian } from '../../main/historian/historian.js';
+import { SampleBlockReader } from '../../main/historian/sample-blocks.js';
 import type { RawSeries } from '../../main/historian/worker-protocol.js';
 import { waitFor } from '../support/wait-for.js';
 import { bundleProgram, historianWorkerEntry, tempDir } from './historian-support.js';
@@ -40,14 +41,17 @@ function stored(file: string): { check: string; count: number; max: number; min:
   const db = new Database(file);
   try {
     const check = db.pragma('integrity_check', { simple: true }) as string;
-    const { count, max, min } = db.prepare('SELECT count(*) AS count, max(value) AS max, min(value) AS min FROM samples').get() as { count: number; max: number; min: number };
+    const samples = new SampleBlockReader(db);
+    const everything = (tagId: number, from = Number.MIN_SAFE_INTEGER) => Array.from(samples.range(tagId, from, Number.MAX_SAFE_INTEGER).value);
+    const values = (db.prepare('SELECT id FROM tags').pluck().all() as number[]).flatMap((id) => everything(id));
     const rollupMismatches: string[] = [];
     for (const { tag_id, level, since } of db.prepare('SELECT tag_id, level, since FROM rollup_levels').all() as { tag_id: number; level: number; since: number }[]) {
       const cells = db.prepare('SELECT coalesce(sum(count), 0) AS n, coalesce(sum(sum), 0) AS total FROM rollups WHERE level = ? AND tag_id = ?').get(level, tag_id) as { n: number; total: number };
-      const raw = db.prepare('SELECT count(*) AS n, coalesce(sum(value), 0) AS total FROM samples WHERE tag_id = ? AND time >= ?').get(tag_id, since) as { n: number; total: number };
+      const after = everything(tag_id, since);
+      const raw = { n: after.length, total: after.reduce((sum, v) => sum + v, 0) };
       if (cells.n !== raw.n || cells.total !== raw.total) rollupMismatches.push(`tag ${tag_id} level ${level}: cells ${JSON.stringify(cells)} vs samples ${JSON.stringify(raw)}`);
     }
-    return { check, count, max, min, rollupMismatches };
+    return { check, count: values.length, max: values.reduce((a, b) => Math.max(a, b), -1), min: values.reduce((a, b) => Math.min(a, b), Infinity), rollupMismatches };
   } finally {
     db.close();
   }
