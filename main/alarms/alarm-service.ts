@@ -11,6 +11,7 @@ import type { AlarmJournal } from './alarm-journal.js';
 import type { AlarmStateStore } from './alarm-state-file.js';
 import { computeAlarmKpis, type OperatorPosition } from './alarm-kpis.js';
 import { ConnectionConditions, type ConditionAction } from './condition-alarms.js';
+import { lookUpCondition, type ConditionDetail } from './condition-details.js';
 import type { ConditionHost, ConditionSource } from './condition-source.js';
 import { systemClock, type AlarmClock } from './deadline-queue.js';
 import { journalCsv } from './journal-csv.js';
@@ -61,6 +62,7 @@ export class AlarmService implements ConditionHost, SampleObserver {
   private tagCache: { tags: readonly TagInfo[]; byId: Map<string, TagInfo>; byNode: Map<string, string> } | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private positions: readonly OperatorPosition[] = [];
+  private conditionDetails: readonly ConditionDetail[] = [];
 
   constructor(private readonly options: AlarmServiceOptions) {
     this.clock = options.clock ?? systemClock;
@@ -106,9 +108,16 @@ export class AlarmService implements ConditionHost, SampleObserver {
     this.positions = positions;
   }
 
+  /** The project's areas and guidance for the servers' own alarms, from their next event on. */
+  setConditionDetails(details: readonly ConditionDetail[]): void {
+    this.conditionDetails = details;
+  }
+
   addConditionSource(connectionId: string, source: ConditionSource): () => void {
     this.connections.get(connectionId)?.dispose();
-    const conditions = new ConnectionConditions(connectionId, source, this.book, (connection, nodeId) => this.tagLookup().byNode.get(`${connection}\u0000${nodeId}`) ?? null, this.clock, this.options.log);
+    const tagIdOfNode = (connection: string, nodeId: string) => this.tagLookup().byNode.get(`${connection}\u0000${nodeId}`) ?? null;
+    const lookUp = (sourceName: string, conditionName: string) => lookUpCondition(this.conditionDetails, connectionId, sourceName, conditionName);
+    const conditions = new ConnectionConditions(connectionId, source, this.book, tagIdOfNode, lookUp, this.clock, this.options.log);
     this.connections.set(connectionId, conditions);
     source.start(conditions);
     return () => {

@@ -5,6 +5,7 @@ import { alarmState, isListed, type AlarmStatus } from './alarm-state-machine.js
 import type { AlarmClock } from './deadline-queue.js';
 import { conditionName, conditionStatus } from './condition-status.js';
 import type { ConditionSink, ConditionSource, ConditionTarget, ConditionUpdate, MethodOutcome } from './condition-source.js';
+import type { ConditionLook } from './condition-details.js';
 import { severityToPriority } from './severity-priority.js';
 
 export type ConditionAction =
@@ -31,6 +32,8 @@ export class ConnectionConditions implements ConditionSink {
     private readonly source: ConditionSource,
     private readonly book: AlarmBook,
     private readonly tagIdOfNode: (connectionId: string, nodeId: string) => string | null,
+    /** The project's area and guidance for a condition, read at every event so a project reload applies to the next one. */
+    private readonly lookUp: (sourceName: string, conditionName: string) => ConditionLook,
     private readonly clock: AlarmClock,
     private readonly logTo: (level: LogLevel, message: string) => void,
   ) {}
@@ -65,7 +68,9 @@ export class ConnectionConditions implements ConditionSink {
     record.name = conditionName(update);
     record.sourceName = update.sourceName;
     record.tagId = update.sourceNode === null ? null : this.tagIdOfNode(this.connectionId, update.sourceNode);
-    record.area = this.connectionId;
+    const look = this.lookUp(update.sourceName, update.conditionName);
+    record.area = look.area ?? this.connectionId;
+    record.guidance = look.guidance;
     record.kind = update.limitState ?? shortType(update.eventType);
     record.severity = update.severity;
     record.priority = severityToPriority(update.severity);

@@ -219,6 +219,7 @@ export function createApp(options: AppOptions): App {
     historian.configure(historianConfig(project.historian)).catch((error: unknown) => log('error', `history settings: ${error instanceof Error ? error.message : String(error)}`));
     await runner.apply(project);
     alarms.setPositions(project.alarmPositions);
+    alarms.setConditionDetails(project.conditionAlarms);
     // After the connections: the tags the definitions name exist now. Unchanged definitions keep their alarms' states.
     const definitions = JSON.stringify(project.alarms);
     if (definitions !== alarmDefinitions) {

@@ -1,4 +1,5 @@
 import { validateAlarmDefinitions } from '../alarms/alarm-definition.js';
+import { checkConditionDetails } from './check-condition-details.js';
 import { checkCommandReferences } from './check-command-references.js';
 import { checkDisplayReferences } from './check-display-references.js';
 import type { Project } from './project-schema.js';
@@ -30,6 +31,7 @@ export function checkProjectReferences(project: Project): ProjectIssue[] {
     }
   });
   issues.push(...validateAlarmDefinitions(project.alarms, tagIds));
+  issues.push(...checkConditionDetails(project.conditionAlarms, serverIds));
   issues.push(...checkCommandReferences(project.commands, serverIds, tagIds));
   issues.push(...checkDisplayReferences(project.displays, tagIds));
   return issues;

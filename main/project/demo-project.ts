@@ -60,6 +60,14 @@ export function demoProject(): Project {
       { name: 'Tank farm and pumps', areas: ['Tanks', 'Pumps'] },
       { name: 'Heating and station', areas: ['Heating', 'System'] },
     ],
+    // The plant's own conditions carry no guidance and name no area a console answers for: the project adds both.
+    conditionAlarms: [
+      { server: DEMO_SERVER_ID, source: 'Tank1.Level', area: 'Tanks', guidance: 'Check LIC101 is in auto and FV101 strokes; a low feed tank trips Pump1 on dry run below 5 %.' },
+      { server: DEMO_SERVER_ID, source: 'Tank2.Level', area: 'Tanks', guidance: 'Balance Pump1 (LIC201) against the filling line (FV201); stop the line before Tank2 runs dry.' },
+      { server: DEMO_SERVER_ID, source: 'TIC101.PV', area: 'Heating', guidance: 'Check TIC101 is in auto; the over-temperature interlock cuts heater E101 above 95 degC.' },
+      { server: DEMO_SERVER_ID, source: 'Pump1.Fault', area: 'Pumps', guidance: 'Let Tank1 refill above 5 %, then run "Reset Pump1 trip" and start Pump1 again.' },
+      { server: DEMO_SERVER_ID, source: 'Pump2.Fault', area: 'Pumps', guidance: 'Let Tank2 refill, then pulse Pump2 reset and start Pump2 again.' },
+    ],
     // The plant's own methods and a reset bit, so operators have commands to run (and the tests a real path).
     commands: commandsSchema.parse([
       {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alarmDefinitionSchema } from '../alarms/alarm-definition.js';
+import { conditionDetailSchema } from '../alarms/condition-details.js';
 import { rolesSectionSchema, usersSectionSchema } from '../auth/auth-project-schema.js';
 import { ARGUMENT_DATA_TYPES } from '../../shared/api/command-api.js';
 import { trendLayoutSchema } from '../../shared/api/trend-api.js';
@@ -179,6 +180,8 @@ export const projectSchema = z.strictObject({
   tags: z.array(tagSchema).default([]),
   alarms: z.array(alarmDefinitionSchema).max(100_000).default([]),
   alarmPositions: alarmPositionsSchema,
+  /** Areas and guidance for the servers' own alarms (OPC UA conditions), which carry neither. */
+  conditionAlarms: z.array(conditionDetailSchema).max(10_000).default([]),
   commands: z.array(commandSchema).max(1000).default([]),
   trends: trendsSectionSchema,
   displays: displaysSectionSchema,

@@ -72,6 +72,8 @@ async function floodUi(record: Record): Promise<void> {
   }));
   await writeProjectFile(file, { ...project, alarms: [...project.alarms, ...alarmDefinitionsSchema.parse(flood)] });
   const serve = await startServe(['--project', file]);
+  // The first run asks for an administrator before it shows anything: the bench answers it as an operator would.
+  await serve.setUpAdministrator();
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });

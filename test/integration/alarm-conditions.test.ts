@@ -55,6 +55,7 @@ describe('OPC UA Alarms & Conditions from the demo plant', () => {
     session = await client.createSession();
     service = new AlarmService({ tags: () => tags, journal, publish: () => undefined, user: () => 'tester', log: (level, message) => logs.push(`${level} ${message}`) });
     service.loadDefinitions([]);
+    service.setConditionDetails([{ server: 'demo', source: 'TIC101.PV', area: 'Heating', guidance: 'Check TIC101 is in auto.' }, { server: 'other', source: 'TIC101.PV', area: 'Elsewhere' }]);
     // What OpcuaConnection does with it: build it for the session, tell it when the connection is lost.
     events = new OpcuaAlarmEvents(session);
     client.on('connection_lost', () => events.connectionLost());
@@ -76,6 +77,8 @@ describe('OPC UA Alarms & Conditions from the demo plant', () => {
     expect((await setpoint(78)).name).toBe('Good');
     await until('the TIC101 high alarm', async () => (await alarm())?.state === 'unackActive');
     expect(await alarm()).toMatchObject({ origin: 'opcua', kind: 'H', priority: 'high', severity: 700, tagId: 'demo/TIC101.PV', sourceName: 'TIC101.PV', sounding: true });
+    // The server sends neither: the project's area (for the consoles and their KPIs) and guidance.
+    expect(await alarm()).toMatchObject({ area: 'Heating', guidance: 'Check TIC101 is in auto.' });
     expect((await alarm())?.message).toMatch(/^TIC101\.PV high: \d+\.\d degC$/);
   });
 
