@@ -14,6 +14,7 @@ import type { TagInfo } from '../../shared/contract.js';
 import { ApiSocket } from '../support/api-socket.js';
 import { launchChromium } from '../support/chromium.js';
 import { startServe } from '../support/serve-process.js';
+import { TEST_ADMIN } from '../support/test-security.js';
 import type { Record } from './bench-types.js';
 
 const ALARMS = 10_000;
@@ -100,10 +101,10 @@ async function floodUi(record: Record): Promise<void> {
       );
     const quiet = await frames(3_000);
     const api = await ApiSocket.open(serve.origin, serve.token);
+    // A setpoint is an operator's change: the socket logs in as the administrator the bench set up.
+    await api.call('login', { name: TEST_ADMIN.name, password: TEST_ADMIN.password });
     const start = Date.now();
-    const during = frames(3_000);
-    await api.call('writeTag', { tagId: 'demo/TIC101.SP', value: 78 });
-    const flooded = await during;
+    const [, flooded] = await Promise.all([api.call('writeTag', { tagId: 'demo/TIC101.SP', value: 78 }), frames(3_000)]);
     await page.waitForFunction(
       (count) => Number(document.querySelector('[data-testid="alarm-count"][data-priority="medium"]')?.getAttribute('data-standing')) >= count,
       FLOOD,
