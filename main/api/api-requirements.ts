@@ -17,6 +17,7 @@ const connectionApiRequirements: RequirementTable<ConnectionApi> = {
   findNodes: USER,
   readNodeAttributes: USER,
   addTags: needs('editProject'),
+  removeTags: needs('editProject'),
 };
 
 /**

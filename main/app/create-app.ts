@@ -27,9 +27,10 @@ import { readProjectFile, writeProjectFile } from '../project/project-file.js';
 import { historianSettingsSchema, type Project } from '../project/project-schema.js';
 import { ProjectStore } from '../project/project-store.js';
 import { withoutServer, withServer } from '../project/project-servers.js';
-import { withTags } from '../project/project-tags.js';
+import { withoutTags, withTags } from '../project/project-tags.js';
 import { sealClearPasswords } from '../project/seal-clear-passwords.js';
 import { FileWatcher } from '../project/watch-file.js';
+import { auditConnectionChanges } from './audit-connection-changes.js';
 import { historianConfig } from './historian-config.js';
 import { historianReporter } from './historian-alarms.js';
 import { ProjectRunner } from './project-runner.js';
@@ -152,6 +153,7 @@ export function createApp(options: AppOptions): App {
     // Tags added in the address-space browser too; the runner then monitors them on the server's running session.
     tags: {
       add: async (connectionId, tags) => void (await requireStore('tags cannot be added').update((project) => withTags(project, connectionId, tags))),
+      remove: async (tagIds) => void (await requireStore('tags cannot be removed').update((project) => withoutTags(project, tagIds))),
     },
   });
   connections.attach(core);
@@ -161,7 +163,7 @@ export function createApp(options: AppOptions): App {
     readMethodArguments: (serverId, methodId) => connections.readMethodArguments(serverId, methodId),
     callMethod: (serverId, objectId, methodId, args) => connections.callMethod(serverId, objectId, methodId, args),
   };
-  core.registerApi(() => connections.api());
+  core.registerApi((actor) => auditConnectionChanges(connections.api(), { record: (entry) => security.audit.record(entry), actor, log }));
   // History behind the live edge: the local historian, and a tag's server (HistoryRead) where the historian has nothing yet.
   const serverHistory: ServerHistory = {
     readRaw: (tagId, range, onPage) => {

@@ -55,6 +55,8 @@ export interface ServerStore {
 export interface TagStore {
   /** Resolves once the tags are saved and running. */
   add(connectionId: string, tags: readonly TagDefinition[]): Promise<void>;
+  /** Resolves once the project without them is saved and running. */
+  remove(tagIds: readonly string[]): Promise<void>;
 }
 
 type SessionListener = (session: ClientSession) => void;
@@ -171,6 +173,13 @@ export class OpcuaConnections {
       findNodes: ({ connectionId, text }) => this.withSession('findNodes', connectionId, text, ({ session, limits }) => findNodes(session, text, limits)),
       readNodeAttributes: ({ connectionId, nodeId }) => this.withSession('readNodeAttributes', connectionId, nodeId, ({ session }) => readNodeAttributes(session, nodeId)),
       addTags: (request) => this.addTags(request),
+      removeTags: async ({ tagIds }) => {
+        const store = this.options.tags;
+        if (!store) throw new ApiError('removeTags: this station runs no project file to remove tags from');
+        const subject = tagIds.length === 1 ? tagIds[0]! : `${tagIds.length} tags`;
+        await this.answer('removeTags', subject, () => store.remove(tagIds));
+        this.options.log('info', `removed ${subject} from the project`);
+      },
     };
   }
 

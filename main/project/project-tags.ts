@@ -16,3 +16,12 @@ export function withTags(project: Project, server: string, tags: readonly TagDef
   }));
   return { ...project, tags: [...project.tags, ...added] };
 }
+
+/** The project without these tags (ids "<server>/<name>"); an id the project does not have is an error, so a typo removes nothing. */
+export function withoutTags(project: Project, tagIds: readonly string[]): Project {
+  const present = new Set(project.tags.map((tag) => `${tag.server}/${tag.name}`));
+  const missing = tagIds.filter((id) => !present.has(id));
+  if (missing.length > 0) throw new Error(`the project has no tag ${missing.map((id) => JSON.stringify(id)).join(', ')}`);
+  const removed = new Set(tagIds);
+  return { ...project, tags: project.tags.filter((tag) => !removed.has(`${tag.server}/${tag.name}`)) };
+}

@@ -221,6 +221,11 @@ export interface AddTagsResult {
   readonly tags: readonly TagInfo[];
 }
 
+export interface RemoveTagsRequest {
+  /** TagInfo ids ("<server>/<name>"). */
+  readonly tagIds: readonly string[];
+}
+
 export interface ConnectionApi {
   /** The server's endpoints (GetEndpoints), for the connection dialog; rejects naming the server and the cause. */
   getEndpoints(request: GetEndpointsRequest): Promise<DiscoveredServer>;
@@ -238,6 +243,11 @@ export interface ConnectionApi {
   findNodes(request: FindNodesRequest): Promise<FindNodesResult>;
   readNodeAttributes(request: ReadNodeRequest): Promise<NodeAttributes>;
   addTags(request: AddTagsRequest): Promise<AddTagsResult>;
+  /**
+   * Takes tags out of the project (saved, audited) and off their server. Refused, with
+   * the paths, while an alarm, display or command still names one: nothing is removed.
+   */
+  removeTags(request: RemoveTagsRequest): Promise<void>;
 }
 
 const nodeIdSchema = z.string().min(1).max(1024);
@@ -265,4 +275,5 @@ export const connectionApiSchemas = {
       .min(1)
       .max(MAX_TAGS_PER_CALL),
   }),
+  removeTags: z.strictObject({ tagIds: z.array(z.string().min(1).max(512)).min(1).max(MAX_TAGS_PER_CALL) }),
 } satisfies Record<keyof ConnectionApi, z.ZodType>;

@@ -27,6 +27,7 @@ describe('tags added in the UI', () => {
     await waitFor('the demo plant', () => app.core.snapshot().connections.find((c) => c.id === 'demo')?.state === 'connected');
     return { app, collector, client };
   };
+  let running: Awaited<ReturnType<typeof open>> | null = null;
   const savedTags = () => (JSON.parse(readFileSync(file, 'utf8')) as { tags: { name: string; server: string; nodeId: string }[] }).tags;
 
   afterAll(async () => {
@@ -61,5 +62,30 @@ describe('tags added in the UI', () => {
     const speed = second.app.core.tag('demo/Pump1.Speed');
     expect(speed).toBeDefined();
     await waitFor('the saved tag to stream after the restart', () => second.collector.latest(speed!.index)?.status === StatusCode.Good);
+    running = second;
+  });
+
+  it('are removed by an engineer: refused with the path while an alarm names one, then gone from the file and the station, and audited', async () => {
+    if (running === null) throw new Error('the test before left no station running');
+    const { app, client } = running;
+    await callApi(client.api(), 'login', { name: TEST_ADMIN.name, password: TEST_ADMIN.password });
+    const project = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    // An alarm on the added tag: the project cannot lose the tag while it does.
+    writeFileSync(file, JSON.stringify({ ...project, alarms: [{ id: 'SPEED.H', type: 'limit', tag: 'demo/Pump1.Speed', limits: { H: { value: 1400 } } }] }));
+    await waitFor('the alarm to load', () => app.projectStore()?.project.alarms.length === 1);
+    await expect(callApi(client.api(), 'removeTags', { tagIds: ['demo/Pump1.Speed'] })).rejects.toThrow(/removeTags: demo\/Pump1\.Speed: the change would break the project: alarms\[0\]\.tag: .*Pump1\.Speed/);
+    expect(savedTags().map((t) => t.name)).toEqual(['Tank1.Level', 'Pump1.Speed']);
+    await expect(callApi(client.api(), 'removeTags', { tagIds: ['demo/Nope'] })).rejects.toThrow('removeTags: demo/Nope: the project has no tag "demo/Nope"');
+
+    writeFileSync(file, JSON.stringify({ ...project, alarms: [] }));
+    await waitFor('the alarm to go', () => app.projectStore()?.project.alarms.length === 0);
+    await callApi(client.api(), 'removeTags', { tagIds: ['demo/Pump1.Speed'] });
+    expect(savedTags().map((t) => t.name)).toEqual(['Tank1.Level']);
+    await waitFor('the station to drop the tag', () => app.core.tag('demo/Pump1.Speed') === undefined);
+    expect(app.core.tag('demo/Tank1.Level')).toBeDefined();
+    const audit = (await callApi(client.api(), 'queryAudit', { text: 'Pump1.Speed', limit: 20 })) as { records: { target: string; result: string; user: string }[] };
+    const removals = audit.records.filter((r) => r.target === 'demo/Pump1.Speed').map((r) => [r.user, r.result.replace(/:.*/s, '')]);
+    expect(removals).toEqual([[TEST_ADMIN.name, 'ok'], [TEST_ADMIN.name, 'refused']]);
+    client.dispose();
   });
 });

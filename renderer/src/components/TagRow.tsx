@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { TagInfo } from '../../../shared/contract.js';
 import { SetpointButton } from '../auth/SetpointButton.js';
+import { RemoveTagButton } from './RemoveTagButton.js';
 import { TagLiveCells } from './TagLiveCells.js';
 
 export interface TagRowProps {
@@ -33,6 +34,7 @@ export const TagRow = memo(function TagRow({ tag, isPen, canAddPen, onTogglePen 
         >
           {isPen ? 'Trended' : 'Trend'}
         </button>
+        <RemoveTagButton tag={tag} />
       </td>
     </tr>
   );
