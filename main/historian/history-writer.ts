@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { Aggregates } from './aggregates.js';
 import { ENABLE_LEVEL_AT_SAMPLES, ROLLUP_LEVELS_MS } from './rollup-plan.js';
 import { UPSERT_ROLLUP_SQL, upsertParams } from './rollup-sql.js';
-import { BLOCK_MAX_SAMPLES, blockWindow, encodeBlock, SampleBlockReader, type SampleColumns } from './sample-blocks.js';
+import { BLOCK_MAX_SAMPLES, blockWindow, encodeBlock, SampleBlockReader } from './sample-blocks.js';
 import type { BatchColumns, BatchResult } from './worker-protocol.js';
 
 const FINEST_MS = ROLLUP_LEVELS_MS[0];
@@ -186,13 +186,13 @@ export class HistoryWriter {
       const extend = open !== undefined && open.window === window && samples.time[k]! > newest && open.time.length < BLOCK_MAX_SAMPLES ? open : undefined;
       const room = BLOCK_MAX_SAMPLES - (extend?.time.length ?? 0);
       end = Math.min(end, k + room);
-      const block: SampleColumns & { time: number[]; value: number[]; status: number[] } = {
+      const block: TagSamples = {
         time: [...(extend?.time ?? []), ...samples.time.slice(k, end)],
         value: [...(extend?.value ?? []), ...samples.value.slice(k, end)],
         status: [...(extend?.status ?? []), ...samples.status.slice(k, end)],
       };
       const last = block.time[block.time.length - 1]!;
-      const data = encodeBlock(block, 0, block.time.length);
+      const data = encodeBlock(block);
       let rowId = extend !== undefined && this.updateBlock.run(last, block.time.length, data, extend.rowId).changes === 1 ? extend.rowId : -1;
       if (rowId < 0) rowId = Number(this.insertBlock.run(id, block.time[0], last, block.time.length, data).lastInsertRowid);
       if (samples.time[k]! > newest) open = { rowId, window, ...block };

@@ -10,14 +10,14 @@ function database() {
   migrate(db);
   db.prepare("INSERT INTO tags (id, name) VALUES (1, 'a/T')").run();
   const insert = db.prepare('INSERT INTO sample_blocks (tag_id, first, last, count, data) VALUES (1, ?, ?, ?, ?)');
-  const block = (time: number[], value = time.map((t) => t - T0)) => insert.run(time[0], time[time.length - 1], time.length, encodeBlock({ time, value, status: time.map(() => 0) }, 0, time.length));
+  const block = (time: number[], value = time.map((t) => t - T0)) => insert.run(time[0], time[time.length - 1], time.length, encodeBlock({ time, value, status: time.map(() => 0) }));
   return { db, block, reader: new SampleBlockReader(db) };
 }
 
 describe('sample blocks', () => {
   it('round-trips times, values (NaN and infinities kept) and status codes in 16 bytes a sample', () => {
     const columns = { time: [T0, T0 + 7, T0 + 59_999], value: [1.25, Number.NaN, Number.NEGATIVE_INFINITY], status: [0, 0x80310000, 0x40000000] };
-    const data = encodeBlock(columns, 0, 3);
+    const data = encodeBlock(columns);
     expect(data.byteLength).toBe(3 * BYTES_PER_SAMPLE);
     expect(BYTES_PER_SAMPLE).toBe(16);
     const back = decodeBlock(T0, 3, data);

@@ -33,16 +33,16 @@ export function blockWindow(time: number): number {
 /**
  * Values as float64 (NaN kept), then times as uint32 ms after the block's first
  * sample, then status codes as uint32: the float64s first so they stay aligned.
- * Samples [from, to) of `columns`, whose times are whole ms in one window.
+ * The columns' times are whole ms in one window.
  */
-export function encodeBlock(columns: SampleColumns, from: number, to: number): Buffer {
-  const count = to - from;
+export function encodeBlock(columns: SampleColumns): Buffer {
+  const count = columns.time.length;
   const bytes = Buffer.alloc(count * BYTES_PER_SAMPLE);
-  const first = columns.time[from]!;
+  const first = columns.time[0]!;
   for (let i = 0; i < count; i++) {
-    bytes.writeDoubleLE(columns.value[from + i]!, i * VALUE_BYTES);
-    bytes.writeUInt32LE(columns.time[from + i]! - first, count * VALUE_BYTES + i * OFFSET_BYTES);
-    bytes.writeUInt32LE(columns.status[from + i]! >>> 0, count * (VALUE_BYTES + OFFSET_BYTES) + i * STATUS_BYTES);
+    bytes.writeDoubleLE(columns.value[i]!, i * VALUE_BYTES);
+    bytes.writeUInt32LE(columns.time[i]! - first, count * VALUE_BYTES + i * OFFSET_BYTES);
+    bytes.writeUInt32LE(columns.status[i]! >>> 0, count * (VALUE_BYTES + OFFSET_BYTES) + i * STATUS_BYTES);
   }
   return bytes;
 }
