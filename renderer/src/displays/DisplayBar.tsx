@@ -7,7 +7,7 @@ import type { LiveElementProps } from './element-props.js';
 /** A level as a filled bar; past its scale it is pinned at the end with an arrow, and with no value it is empty and says why. */
 export function DisplayBar({ element, tag, mark }: LiveElementProps<'bar'>) {
   const live = useLiveValue(tag.index);
-  const scale = element.min !== undefined && element.max !== undefined ? { low: element.min, high: element.max } : scaleFrom(tag.euRange, element.min, element.max);
+  const scale = scaleOf(element.min, element.max, tag.euRange);
   const fill = barFill(live?.value, scale);
   const quality = live === undefined ? 'none' : describeQuality(live.status).quality;
   const { x, y, width, height } = element;
@@ -27,8 +27,9 @@ export function DisplayBar({ element, tag, mark }: LiveElementProps<'bar'>) {
   );
 }
 
-/** The tag's EURange, with either end the display gives taking its place. */
-function scaleFrom(euRange: { readonly low: number; readonly high: number } | null, min: number | undefined, max: number | undefined) {
-  if (euRange === null) return null;
-  return { low: min ?? euRange.low, high: max ?? euRange.high };
+/** The display's ends where it gives them, the tag's EURange for the rest; neither: no scale. */
+function scaleOf(min: number | undefined, max: number | undefined, euRange: { readonly low: number; readonly high: number } | null) {
+  const low = min ?? euRange?.low;
+  const high = max ?? euRange?.high;
+  return low === undefined || high === undefined ? null : { low, high };
 }

@@ -1,4 +1,3 @@
-import type { KeyboardEvent } from 'react';
 import type { TagInfo } from '../../../shared/contract.js';
 import { useMayWrite } from '../auth/use-may-write.js';
 import { useLiveValue } from '../components/use-live-value.js';
@@ -7,6 +6,7 @@ import { formatTime } from '../format/format-time.js';
 import { formatValue } from '../format/format-value.js';
 import { DisplayAlarmMark } from './DisplayAlarmMark.js';
 import type { LiveElementProps } from './element-props.js';
+import { onActivateKey } from './on-activate-key.js';
 
 const BOX_TOP = 16;
 const BOX_HEIGHT = 28;
@@ -23,12 +23,6 @@ export function DisplayValue({ element, tag, mark, onWrite }: LiveElementProps<'
   const text = live === undefined ? '—' : formatValue(live.value, tag);
   const width = element.width;
   const act = mayWrite ? () => onWrite(tag) : undefined;
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (act !== undefined && (event.key === 'Enter' || event.key === ' ')) {
-      event.preventDefault();
-      act();
-    }
-  };
   return (
     <g
       className="display-value"
@@ -37,7 +31,7 @@ export function DisplayValue({ element, tag, mark, onWrite }: LiveElementProps<'
       data-tag-id={tag.id}
       data-quality={quality?.quality ?? 'none'}
       data-writable={mayWrite}
-      {...(act === undefined ? {} : { role: 'button', tabIndex: 0, 'aria-label': `Change ${tag.name}`, onClick: act, onKeyDown })}
+      {...(act === undefined ? {} : { role: 'button', tabIndex: 0, 'aria-label': `Change ${tag.name}`, onClick: act, onKeyDown: onActivateKey(act) })}
     >
       <title>{`${tag.id}${tag.description ? `: ${tag.description}` : ''}\n${quality === null ? 'No data yet' : `${quality.title}, source time ${formatTime(live?.time ?? 0)}`}`}</title>
       <text className="display-value-label" x={0} y={12}>
