@@ -53,6 +53,8 @@ export interface ConnectionStatus {
   /** The last thing that went wrong, for the status bar; null when healthy. */
   readonly lastError: string | null;
   readonly reconnects: number;
+  /** Silence from the server this long turns its tags Bad (the keep-alive period); null before anything is subscribed. */
+  readonly keepAliveMs: number | null;
   /** When the state last changed, ms since epoch. */
   readonly since: number;
 }

@@ -115,7 +115,7 @@ export class TidewatchCore implements SessionHost {
 
   /** A connection that could not even be attempted (the demo plant failed to start): shown, never retried. */
   addFailedConnection(id: string, name: string, endpointUrl: string, error: string): void {
-    this.fixedStatuses.set(id, { id, name, endpointUrl, state: 'failed', lastError: error, reconnects: 0, since: this.now() });
+    this.fixedStatuses.set(id, { id, name, endpointUrl, state: 'failed', lastError: error, reconnects: 0, keepAliveMs: null, since: this.now() });
     this.connectionsChanged = true;
   }
 

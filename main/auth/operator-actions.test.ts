@@ -34,7 +34,7 @@ function plant() {
     [2, { value: 1, status: StatusCode.Good }],
   ]);
   const state = {
-    connection: { id: 'demo', name: 'Demo plant', endpointUrl: '', state: 'connected', lastError: null, reconnects: 0, since: 0 } as ConnectionStatus,
+    connection: { id: 'demo', name: 'Demo plant', endpointUrl: '', state: 'connected', lastError: null, reconnects: 0, keepAliveMs: 1000, since: 0 } as ConnectionStatus,
     serverStatus: StatusCode.Good as number,
     serverKeeps: (value: number | boolean) => (typeof value === 'boolean' ? Number(value) : value),
     writes: [] as [string, number | boolean][],

@@ -14,7 +14,7 @@ import type { WriteHost } from './operator-actions.js';
 describe('operator commands', () => {
   const reset: TagInfo = { index: 0, id: 'demo/Pump2.Reset', name: 'Pump2.Reset', description: '', displayName: 'Pump2.Reset', decimals: null, connectionId: 'demo', nodeId: 'ns=1;s=Pump2.Reset', unit: '', euRange: null, dataType: 'Boolean', writable: true };
   const pulse: CommandDefinition = { name: 'Pump2.ResetPulse', label: 'Reset', server: 'demo', area: 'demo/Pump2.Reset', critical: false, kind: 'pulse', action: 'pulse', arguments: [], tagId: reset.id, pulseMs: 500 };
-  const connection: ConnectionStatus = { id: 'demo', name: 'Demo plant', endpointUrl: '', state: 'connected', lastError: null, reconnects: 0, since: 0 };
+  const connection: ConnectionStatus = { id: 'demo', name: 'Demo plant', endpointUrl: '', state: 'connected', lastError: null, reconnects: 0, keepAliveMs: 1000, since: 0 };
   let dir: string;
   let audit: AuditTrail;
   let written: boolean[];

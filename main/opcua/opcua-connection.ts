@@ -13,7 +13,7 @@ import { readOperationLimits, type OperationLimits } from './read-operation-limi
 import { retryDelay } from './retry-delay.js';
 import { serverSettingsSchema, type ResolveSecret, type ServerSettings } from './server-settings.js';
 import { settleWithin } from './settle-within.js';
-import { SilenceWatchdog, silenceLimit } from './silence-watchdog.js';
+import { SilenceWatchdog } from './silence-watchdog.js';
 import { resolveTag, type OpcuaTag, type PlannedTag } from './subscription-plan.js';
 import { TagFeed } from './tag-feed.js';
 import { TagSubscriptions } from './tag-subscriptions.js';
@@ -65,7 +65,7 @@ export class OpcuaConnection implements SampleSource {
     this.now = deps.now ?? Date.now;
     this.feed = new TagFeed(settings.name, listener, this.now, () => this.describeUndescribed());
     this.feed.add(tags.map((t) => resolveTag(t, settings.publishingInterval)));
-    this.current = { id: settings.id, name: settings.name, endpointUrl: settings.endpointUrl, state: 'connecting', lastError: null, reconnects: 0, since: this.now() };
+    this.current = { id: settings.id, name: settings.name, endpointUrl: settings.endpointUrl, state: 'connecting', lastError: null, reconnects: 0, keepAliveMs: null, since: this.now() };
     this.watchdog = new SilenceWatchdog((silentMs) => this.onSilence(silentMs), this.now);
   }
 
@@ -203,7 +203,7 @@ export class OpcuaConnection implements SampleSource {
     if (!session || !limits || !subscriptions || tags.length === 0) return;
     const refused = new Map((await subscriptions.add(tags)).map((r) => [r.tag.index, r.status]));
     this.feed.monitoring(tags, refused);
-    this.watchdog.arm(silenceLimit(subscriptions.keepAlivePeriodMs()));
+    this.armWatchdog(subscriptions);
     void this.feed.describe(session, limits, tags, refused);
   }
 
@@ -218,9 +218,17 @@ export class OpcuaConnection implements SampleSource {
   private onHeard(): void {
     if (this.rearm && this.subscriptions) {
       this.rearm = false;
-      this.watchdog.arm(silenceLimit(this.subscriptions.keepAlivePeriodMs()));
+      this.armWatchdog(this.subscriptions);
     }
     this.watchdog.heard();
+  }
+
+  private armWatchdog(subscriptions: TagSubscriptions): void {
+    const keepAliveMs = subscriptions.keepAlivePeriodMs();
+    this.watchdog.arm(keepAliveMs);
+    if (keepAliveMs === this.current.keepAliveMs) return;
+    this.current = { ...this.current, keepAliveMs };
+    this.listener.status(this.current);
   }
 
   private async reportFailure(error: unknown, delay: number): Promise<void> {

@@ -35,6 +35,16 @@ describe('SilenceWatchdog', () => {
     watchdog.dispose();
   });
 
+  it('fires before the end of the period, two looks (a fortieth of it each) early, so a late tick still reports within it', () => {
+    const { clock, reports, watchdog } = armed(1000);
+    clock.now += 940;
+    expect(watchdog.check()).toBe(false);
+    clock.now += 20;
+    expect(watchdog.check()).toBe(true);
+    expect(reports).toEqual([960]);
+    watchdog.dispose();
+  });
+
   it('never fires when disarmed', () => {
     const { clock, reports, watchdog } = armed(1500);
     watchdog.disarm();

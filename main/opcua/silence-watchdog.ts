@@ -1,9 +1,9 @@
 /**
  * Notices a server that stopped talking while its socket stays open (a hung
  * process, a cable cut with no reset): node-opcua only learns of it when a
- * request times out, 15 s or more later. A subscription owes us a publish
- * response at least every keep-alive period, so silence beyond that, with
- * some grace, means the connection is dead.
+ * request times out, 15 s or more later. Each subscription owes us a publish
+ * response at least every server keep-alive period; silence for the
+ * connection's keep-alive period (two of those) means the connection is dead.
  */
 export class SilenceWatchdog {
   private lastHeard: number;
@@ -24,16 +24,21 @@ export class SilenceWatchdog {
     this.silent = false;
   }
 
-  /** Starts (or re-times) watching: silence longer than `limitMs` fires once, until heard again. */
-  arm(limitMs: number): void {
-    this.limitMs = limitMs;
+  /**
+   * Starts (or re-times) watching: silence for `periodMs` fires once, until heard again. It
+   * looks every fortieth of the period and fires two looks early, so a late tick or a
+   * busy event loop still reports within the period.
+   */
+  arm(periodMs: number): void {
+    const tickMs = Math.max(25, periodMs / 40);
+    this.limitMs = periodMs - 2 * tickMs;
     this.heard();
     if (this.timer) clearInterval(this.timer);
     // A tick that finds silence looks again after the poll phase: after a long pause of our own
     // event loop, a keep-alive may be waiting in the socket, unread, and that is not the server's fault.
     this.timer = setInterval(() => {
       if (this.now() - this.lastHeard > this.limitMs) setImmediate(() => this.check());
-    }, Math.max(50, Math.min(1_000, limitMs / 4)));
+    }, tickMs);
     this.timer.unref();
   }
 
@@ -55,9 +60,4 @@ export class SilenceWatchdog {
   dispose(): void {
     this.disarm();
   }
-}
-
-/** Silence this much longer than the keep-alive period means the server is gone, not late. */
-export function silenceLimit(keepAlivePeriodMs: number): number {
-  return keepAlivePeriodMs + Math.max(keepAlivePeriodMs / 2, 500);
 }

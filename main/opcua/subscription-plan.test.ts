@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantedKeepAlivePeriodMs, keepAliveFor, planSubscriptions, resolveTag } from './subscription-plan.js';
+import { connectionKeepAliveMs, grantedKeepAlivePeriodMs, keepAliveFor, planSubscriptions, resolveTag } from './subscription-plan.js';
 
 describe('planSubscriptions', () => {
   const tags = [
@@ -34,8 +34,10 @@ describe('planSubscriptions', () => {
 });
 
 describe('keepAliveFor', () => {
-  it('expects a keep-alive about every second on fast subscriptions', () => {
-    expect(keepAliveFor(100)).toEqual({ maxKeepAliveCount: 10, lifetimeCount: 600, periodMs: 1000 });
+  it('asks fast subscriptions for a keep-alive every half second: two within the connection\'s one-second keep-alive period', () => {
+    expect(keepAliveFor(100)).toEqual({ maxKeepAliveCount: 5, lifetimeCount: 600, periodMs: 500 });
+    expect(connectionKeepAliveMs(keepAliveFor(100).periodMs)).toBe(1000);
+    expect(keepAliveFor(250)).toMatchObject({ maxKeepAliveCount: 2, periodMs: 500 });
   });
 
   it('lets a slow subscription keep its own rhythm, with a lifetime of at least three keep-alives', () => {

@@ -74,16 +74,26 @@ export interface KeepAlive {
   readonly periodMs: number;
 }
 
-// A silent server is noticed within about a second on fast subscriptions, and never later than a
-// slow subscription's own rhythm allows; a session outlives a network blip of a minute.
-const KEEP_ALIVE_TARGET_MS = 1_000;
+// Tags go Bad within a second of the server's last word (the connection's keep-alive period), so
+// the server is asked to speak twice in that second: one late keep-alive is grace, not an outage.
+// A session outlives a network blip of a minute.
+const SERVER_KEEP_ALIVE_MS = 500;
 const MIN_LIFETIME_MS = 60_000;
 
 /** The keep-alive and lifetime counts for a publishing interval (the lifetime is at least three keep-alives, Part 4 5.13.2). */
 export function keepAliveFor(publishingInterval: number): KeepAlive {
-  const maxKeepAliveCount = Math.max(1, Math.ceil(KEEP_ALIVE_TARGET_MS / publishingInterval));
+  const maxKeepAliveCount = Math.max(1, Math.ceil(SERVER_KEEP_ALIVE_MS / publishingInterval));
   const lifetimeCount = Math.max(3 * maxKeepAliveCount, Math.ceil(MIN_LIFETIME_MS / publishingInterval));
   return { maxKeepAliveCount, lifetimeCount, periodMs: maxKeepAliveCount * publishingInterval };
+}
+
+/**
+ * The connection's keep-alive period: silence this long after the server's
+ * last word means it is gone, and its tags turn Bad. Two of the server's own
+ * keep-alive periods, so a single late keep-alive on a busy server is not an outage.
+ */
+export function connectionKeepAliveMs(serverKeepAliveMs: number): number {
+  return 2 * serverKeepAliveMs;
 }
 
 /** What the server revised a subscription's rhythm to (node-opcua keeps the revised values on the subscription). */

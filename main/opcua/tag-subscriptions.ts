@@ -4,7 +4,7 @@ import {
 } from 'node-opcua';
 import type { Deadband } from '../../shared/api/connection-api.js';
 import { inBatches, type OperationLimits } from './read-operation-limits.js';
-import { grantedKeepAlivePeriodMs, keepAliveFor, planSubscriptions, type MonitoringGroup, type PlannedTag } from './subscription-plan.js';
+import { connectionKeepAliveMs, grantedKeepAlivePeriodMs, keepAliveFor, planSubscriptions, type MonitoringGroup, type PlannedTag } from './subscription-plan.js';
 
 export interface TagSubscriptionHandlers {
   sample(tag: PlannedTag, dataValue: DataValue): void;
@@ -46,9 +46,9 @@ export class TagSubscriptions {
     return refused;
   }
 
-  /** The shortest keep-alive period of any subscription: the server must speak at least that often. */
+  /** The connection's keep-alive period, from the shortest one the server granted any subscription. */
   keepAlivePeriodMs(): number {
-    return grantedKeepAlivePeriodMs([...this.subscriptions.values()]);
+    return connectionKeepAliveMs(grantedKeepAlivePeriodMs([...this.subscriptions.values()]));
   }
 
   async terminate(): Promise<void> {

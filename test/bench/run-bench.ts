@@ -8,6 +8,7 @@ import { runStreamBench } from './stream-bench.js';
 import { runUiBench } from './ui-bench.js';
 import { runAlarmBench } from './alarm-bench.js';
 import { runConnectBench } from './connect-bench.js';
+import { runSilenceBench } from './silence-bench.js';
 import { runHistorianBench } from './historian-bench.js';
 import { runTrendBench } from './trend-bench.js';
 
@@ -36,6 +37,7 @@ const benches: [string, () => Promise<void>][] = [
   ['stream', () => runStreamBench(record, options)],
   ['ui', () => runUiBench(record)],
   ['connect', () => runConnectBench(record)],
+  ['silence', () => runSilenceBench(record)],
   ['historian', () => runHistorianBench(record)],
   ['alarms', () => runAlarmBench(record)],
   ['trend', () => runTrendBench(record, { heapMinutes: option('--heap-minutes', 10) })],

@@ -55,6 +55,8 @@ describe('reconnection after server and network faults', () => {
   it('recovers every tag after the TCP link drops and comes back', async () => {
     const { listener, tags } = harness.connect({ id: 'relayed', name: 'Relayed', endpointUrl: `opc.tcp://127.0.0.1:${relay.port}` }, [...counterTags(20), staticTag]);
     await waitFor('Good values through the relay', () => tags.every((t) => listener.latest.get(t.index)?.status === StatusCode.Good));
+    // The period the status bar states: the server was asked for a keep-alive every half of it.
+    expect(listener.state?.keepAliveMs).toBe(1000);
     relay.cut();
     await waitFor('every tag Bad (no communication)', () => allBad(listener, tags));
     await new Promise((resolve) => setTimeout(resolve, 2_000)); // a few failed reconnection attempts

@@ -1,3 +1,4 @@
+import type { ConnectionStatus } from '../../../shared/contract.js';
 import { connectionStateLabel } from '../format/connection-state-label.js';
 import { bridgeStateLabel } from '../format/bridge-state-label.js';
 import { formatTime } from '../format/format-time.js';
@@ -44,7 +45,7 @@ export function StatusBar() {
               data-testid="connection-status"
               data-state={connection.state}
               data-connection-id={connection.id}
-              title={connection.endpointUrl}
+              title={connectionTitle(connection)}
             >
               <span className="marker" aria-hidden="true">
                 {label.marker}
@@ -67,6 +68,11 @@ export function StatusBar() {
       )}
     </footer>
   );
+}
+
+/** Where the connection goes, and how soon its tags turn Bad when the server falls silent. */
+function connectionTitle({ endpointUrl, keepAliveMs }: ConnectionStatus): string {
+  return keepAliveMs === null ? endpointUrl : `${endpointUrl}\nkeep-alive ${(keepAliveMs / 1000).toFixed(1)} s: tags turn Bad after that long without a word from the server`;
 }
 
 /** The copy kept from the last good load, offered when the file failed at start, and said plainly while it runs. */

@@ -11,6 +11,7 @@ const connection: ConnectionStatus = {
   state: 'connected',
   lastError: null,
   reconnects: 0,
+  keepAliveMs: 1000,
   since: 0,
 };
 

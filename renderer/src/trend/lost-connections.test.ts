@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionState, ConnectionStatus } from '../../../shared/contract.js';
 import { lostConnections } from './lost-connections.js';
 
-const status = (id: string, state: ConnectionState): ConnectionStatus => ({ id, name: id, endpointUrl: '', state, lastError: null, reconnects: 0, since: 5 });
+const status = (id: string, state: ConnectionState): ConnectionStatus => ({ id, name: id, endpointUrl: '', state, lastError: null, reconnects: 0, keepAliveMs: null, since: 5 });
 
 describe('lostConnections', () => {
   it('finds connections that left the connected state, and only those', () => {

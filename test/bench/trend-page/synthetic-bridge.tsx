@@ -54,7 +54,7 @@ function liveBridge(tags: number, rateHz: number): OwnParts {
     dataType: 'Double',
     writable: false,
   }));
-  const connection: ConnectionStatus = { id: 'bench', name: 'Synthetic plant', endpointUrl: 'opc.tcp://bench', state: 'connected', lastError: null, reconnects: 0, since: Date.now() };
+  const connection: ConnectionStatus = { id: 'bench', name: 'Synthetic plant', endpointUrl: 'opc.tcp://bench', state: 'connected', lastError: null, reconnects: 0, keepAliveMs: 1000, since: Date.now() };
   let trended: readonly number[] = [];
   let seq = 0;
   let delivered = 0;
