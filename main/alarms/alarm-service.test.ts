@@ -174,9 +174,11 @@ class ScriptedSource implements ConditionSource {
   sink: ConditionSink | null = null;
   answer: MethodOutcome = { status: 0, statusText: 'Good' };
   calls: string[] = [];
+  /** What the server sends while the call is on its way back: its event can overtake its answer. */
+  beforeAnswer: (() => void) | null = null;
   start(sink: ConditionSink) { this.sink = sink; }
   async dispose() {}
-  private async call(name: string) { this.calls.push(name); return this.answer; }
+  private async call(name: string) { this.calls.push(name); this.beforeAnswer?.(); return this.answer; }
   acknowledge() { return this.call('Acknowledge'); }
   confirm() { return this.call('Confirm'); }
   addComment() { return this.call('AddComment'); }
@@ -227,6 +229,27 @@ describe('AlarmService with OPC UA conditions', () => {
     expect(list.alarms.map((a) => [a.name, a.state, a.stale])).toEqual([['TIC101.PV HighTemp', 'ackActive', false]]);
     const page = await journal.query({ from: 0, to: Number.MAX_SAFE_INTEGER, text: 'ConditionRefresh', limit: 10 });
     expect(page.entries.map((e) => e.message)).toContain('ConditionRefresh after (re)connect: 1 conditions reported, 1 changed while away, 1 gone');
+  });
+
+  it('keeps the operator’s shelve reason when the server’s event overtakes its answer to the call', async () => {
+    const { api, service } = setup([]);
+    const source = new ScriptedSource();
+    service.addConditionSource('demo', source);
+    source.sink!.condition(update({}));
+    source.beforeAnswer = () => source.sink!.condition(update({ shelving: 'TimedShelved', unshelveInMs: 600_000, comment: 'an older comment', time: T + 1_000 }));
+    expect(await api.shelveAlarms({ ids: ['demo:ns=1;s=TIC101.HighTemp'], mode: 'timed', durationMs: 600_000, reason: 'tuning the loop' })).toMatchObject([{ ok: true }]);
+    expect((await api.listAlarms()).alarms[0]?.shelve).toMatchObject({ mode: 'timed', reason: 'tuning the loop', user: 'alice' });
+  });
+
+  it('forgets a refused shelve: a later shelve by another client keeps its own reason', async () => {
+    const { api, service } = setup([]);
+    const source = new ScriptedSource();
+    service.addConditionSource('demo', source);
+    source.sink!.condition(update({}));
+    source.answer = { status: 0x80000000, statusText: 'BadInvalidState' };
+    expect(await api.shelveAlarms({ ids: ['demo:ns=1;s=TIC101.HighTemp'], mode: 'oneShot', reason: 'nuisance' })).toMatchObject([{ ok: false }]);
+    source.sink!.condition(update({ shelving: 'OneShotShelved', comment: 'shelved at the other console', clientUserId: 'bob', time: T + 1_000 }));
+    expect((await api.listAlarms()).alarms[0]?.shelve).not.toMatchObject({ reason: 'nuisance' });
   });
 
   it('still shows an event with missing fields, with what is known', async () => {

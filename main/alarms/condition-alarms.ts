@@ -132,6 +132,11 @@ export class ConnectionConditions implements ConditionSink {
     const target = this.targets.get(record.id);
     if (target === undefined) return { id: record.id, ok: false, status: null, message: 'the server has not reported this condition' };
     record.lastActor = user;
+    // Noted before the call: the server's event for the shelve can come in ahead of its answer to the call.
+    if (action.type === 'shelve') {
+      const until = action.mode === 'timed' && action.durationMs !== undefined ? this.clock.now() + action.durationMs : null;
+      this.pendingShelve.set(record.id, { reason: action.reason, user, until });
+    }
     let outcome: MethodOutcome;
     try {
       outcome = await this.call(target, action);
@@ -139,11 +144,8 @@ export class ConnectionConditions implements ConditionSink {
       outcome = { status: 0x80020000, statusText: error instanceof Error ? error.message : String(error) };
     }
     const ok = outcome.status === GOOD;
-    if (ok && action.type === 'shelve') {
-      const until = action.mode === 'timed' && action.durationMs !== undefined ? this.clock.now() + action.durationMs : null;
-      this.pendingShelve.set(record.id, { reason: action.reason, user, until });
-    }
     if (!ok) {
+      if (action.type === 'shelve') this.pendingShelve.delete(record.id);
       this.book.journal(record, 'actionFailed', this.clock.now(), {
         user,
         comment: 'comment' in action ? action.comment : 'reason' in action ? action.reason : '',
