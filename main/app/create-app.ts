@@ -174,8 +174,8 @@ export function createApp(options: AppOptions): App {
   core.registerApi(() => new HistoryService(historian, (id) => core.tag(id) !== undefined, serverHistory));
   // Alarms & Conditions ride on every server's session; a lost connection shows its conditions as stale.
   const conditionSources = new Map<string, OpcuaAlarmEvents>();
-  connections.onAnySession((connectionId, session) => {
-    const events = new OpcuaAlarmEvents(session);
+  connections.onAnySession((connectionId, session, settings) => {
+    const events = new OpcuaAlarmEvents(session, { notifiers: settings.eventNotifiers });
     conditionSources.set(connectionId, events);
     alarms.addConditionSource(connectionId, events);
   });

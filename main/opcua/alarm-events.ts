@@ -1,20 +1,21 @@
 import {
   AttributeIds, ClientMonitoredItem, ClientSubscription, constructEventFilter, makeContentFilter, ObjectTypeIds, ofType, or,
-  TimestampsToReturn, type ClientSession, type Variant,
+  TimestampsToReturn, type ClientSession, type NodeId, type Variant,
 } from 'node-opcua';
 import type { ConditionSink, ConditionSource, ConditionTarget, MethodOutcome } from '../alarms/condition-source.js';
+import { SERVER_OBJECT_NODE_ID } from '../../shared/api/connection-api.js';
 import { StatusCode } from '../../shared/status-code.js';
 import { conditionMethods } from './alarm-methods.js';
 import { CONDITION_FIELDS, conditionEvent, type PlainFields } from './alarm-event-fields.js';
 import { plainValue } from './alarm-plain-value.js';
+import { parseNodeId } from './parse-node-id.js';
 
 export interface AlarmEventsOptions {
-  /** Event notifiers to watch: the Server object by default; areas instead of it on a big server. */
+  /** Event notifiers to watch (the project's eventNotifiers): the Server object by default. */
   readonly notifiers?: readonly string[];
   readonly publishingInterval?: number;
 }
 
-const SERVER_OBJECT = 'i=2253';
 /** Deep enough for a flood between two publishes; an overflow triggers a ConditionRefresh. */
 const EVENT_QUEUE_SIZE = 10_000;
 /** An event reaching us through two notifiers (an area and the Server) counts once. */
@@ -118,14 +119,21 @@ export class OpcuaAlarmEvents implements ConditionSource {
       or(or(ofType(ObjectTypeIds.ConditionType), ofType(ObjectTypeIds.RefreshStartEventType)), or(ofType(ObjectTypeIds.RefreshEndEventType), ofType(ObjectTypeIds.EventQueueOverflowEventType))),
     ));
     // Refresh only once every item exists on the server: a RefreshStart sent before would be missed.
-    await Promise.all((this.options.notifiers ?? [SERVER_OBJECT]).map((notifier) => this.monitor(subscription, notifier, filter)));
+    await Promise.all((this.options.notifiers ?? [SERVER_OBJECT_NODE_ID]).map((notifier) => this.monitor(subscription, notifier, filter)));
     await this.refresh('after connect');
   }
 
   private monitor(subscription: ClientSubscription, notifier: string, filter: ReturnType<typeof constructEventFilter>): Promise<void> {
+    let nodeId: NodeId;
+    try {
+      nodeId = parseNodeId(notifier);
+    } catch (error) {
+      this.sink?.log('warning', `cannot watch events of ${notifier}: ${describe(error)}`);
+      return Promise.resolve();
+    }
     const item = ClientMonitoredItem.create(
       subscription,
-      { nodeId: notifier, attributeId: AttributeIds.EventNotifier },
+      { nodeId, attributeId: AttributeIds.EventNotifier },
       { samplingInterval: 0, queueSize: EVENT_QUEUE_SIZE, discardOldest: false, filter },
       TimestampsToReturn.Neither,
     );

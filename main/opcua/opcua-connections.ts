@@ -60,6 +60,8 @@ export interface TagStore {
 }
 
 type SessionListener = (session: ClientSession) => void;
+/** A session of any server, with the settings it was made from (alarms & conditions watch its event notifiers). */
+type AnySessionListener = (connectionId: string, session: ClientSession, settings: ServerSettings) => void;
 const MEMORY_SECRET = 'memory:';
 
 /**
@@ -72,7 +74,7 @@ export class OpcuaConnections {
   private readonly connections = new Map<string, OpcuaConnection>();
   private readonly memorySecrets = new Map<string, string>();
   private readonly sessionListeners = new Map<string, SessionListener[]>();
-  private anySessionListeners: ((connectionId: string, session: ClientSession) => void)[] = [];
+  private anySessionListeners: AnySessionListener[] = [];
   private host: ConnectionHost | null = null;
   private readonly pki: Promise<OpcuaPki>;
 
@@ -100,7 +102,7 @@ export class OpcuaConnections {
       this.connections.set(config.id, connection);
       for (const listener of this.sessionListeners.get(config.id) ?? []) connection.onSession(listener);
       connection.onSession((session) => {
-        for (const listener of this.anySessionListeners) listener(config.id, session);
+        for (const listener of this.anySessionListeners) listener(config.id, session, settings);
       });
       return connection;
     };
@@ -126,7 +128,7 @@ export class OpcuaConnections {
   }
 
   /** Runs `listener` with every server's sessions, present and future (alarms and conditions subscribe on each). */
-  onAnySession(listener: (connectionId: string, session: ClientSession) => void): void {
+  onAnySession(listener: AnySessionListener): void {
     this.anySessionListeners = [...this.anySessionListeners, listener];
   }
 

@@ -16,6 +16,7 @@ describe('server settings', () => {
       publishingInterval: 100,
       autoAcceptServerCertificate: false,
       reconnect: { initialDelayMs: 250, maxDelayMs: 5000 },
+      eventNotifiers: ['i=2253'],
     });
   });
 

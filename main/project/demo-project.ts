@@ -80,6 +80,11 @@ export function demoProject(): Project {
         arguments: [{ name: 'BatchSize', dataType: 'UInt32' }],
       },
       { name: 'Pump2.ResetPulse', server: DEMO_SERVER_ID, label: 'Pulse Pump2 reset', kind: 'pulse', tag: 'demo/Pump2.Reset', pulseMs: 500 },
+      // A training fault: the pump-fault alarm in a minute, not after draining Tank2 for minutes. Critical: it stops the product flow.
+      {
+        name: 'Pump2.SimulateTrip', server: DEMO_SERVER_ID, label: 'Simulate a Pump2 trip (training)', kind: 'method', critical: true,
+        objectId: 'ns=1;s=DemoPlant.Pump2', methodId: demoNodeId('Pump2.SimulateTrip'),
+      },
     ]),
     trends: [],
     displays: demoDisplays(DEMO_SERVER_ID),

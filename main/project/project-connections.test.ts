@@ -76,6 +76,7 @@ describe('each server’s connection settings', () => {
       publishingInterval: 100,
       autoAcceptServerCertificate: false,
       reconnect: { initialDelayMs: 250, maxDelayMs: 5000 },
+      eventNotifiers: ['i=2253'],
       user: { kind: 'userName', userName: 'op', passwordSecret: sealed },
     });
   });

@@ -7,6 +7,8 @@
  * FV201 to a filling line that counts 5 L containers.
  */
 
+import type { PumpId } from './pump-drive.js';
+
 export const DEMO_NAMESPACE_URI = 'urn:tidewatch:demo-plant';
 
 export interface PlantVariable {
@@ -36,7 +38,7 @@ function flag(name: string, description: string, writable = false): PlantVariabl
   return { name, description, dataType: 'Boolean', unit: '', euRange: { low: 0, high: 1 }, writable };
 }
 
-function pump(id: 'Pump1' | 'Pump2', duty: string): PlantVariable[] {
+function pump(id: PumpId, duty: string): PlantVariable[] {
   return [
     flag(`${id}.Start`, `${duty}: run command (true = run, false = stop); cleared by a trip`, true),
     flag(`${id}.Running`, `${duty}: motor running feedback`),

@@ -1,6 +1,7 @@
 import { DataType, DataValue, Variant } from 'node-opcua';
 import { plantVariables, type PlantVariable } from './plant-catalogue.js';
 import { createPlant, readPlant, stepPlant } from './plant-model.js';
+import { tripPump, type PumpId } from './pump-drive.js';
 import { writePlant, type WriteRefusal } from './write-plant.js';
 
 export const MODEL_STEP_MS = 10;
@@ -31,6 +32,8 @@ export interface PlantFeed {
   advance(nowMs: number): void;
   latest(variable: PlantVariable): DataValue;
   write(variable: PlantVariable, value: number | boolean): WriteRefusal | undefined;
+  /** Trips a pump as a dry run would, for training: the crew rehearses the alarm and the reset. */
+  trip(pump: PumpId): void;
 }
 
 /**
@@ -82,6 +85,9 @@ export function createPlantFeed(startMs: number, onPublish: OnPublish = () => un
         publish(variable);
       }
       return refusal;
+    },
+    trip(pump) {
+      tripPump(plant[pump]);
     },
   };
 }

@@ -7,8 +7,10 @@ export const MAX_BATCH_SIZE = 10_000;
 /**
  * Methods an operator commands (the project's `commands`): each pump's
  * ResetTrip, which clears a dry-run trip as writing its Reset bit does and
- * says whether it was tripped, and Line.StartBatch(BatchSize), which answers
- * a batch number or refuses a size outside 1..10,000 with BadOutOfRange.
+ * says whether it was tripped; each pump's SimulateTrip, a training fault that
+ * trips it as a dry run would, so a crew can rehearse the alarm and the reset
+ * without draining a tank for minutes; and Line.StartBatch(BatchSize), which
+ * answers a batch number or refuses a size outside 1..10,000 with BadOutOfRange.
  */
 export function addPlantMethods(namespace: Namespace, equipment: ReadonlyMap<string, UAObject>, feed: PlantFeed): void {
   for (const pump of ['Pump1', 'Pump2'] as const) {
@@ -25,6 +27,17 @@ export function addPlantMethods(namespace: Namespace, equipment: ReadonlyMap<str
       const refusal = feed.write(variable(`${pump}.Reset`), true);
       if (refusal !== undefined) return { statusCode: StatusCodes.BadInvalidState };
       return { statusCode: StatusCodes.Good, outputArguments: [new Variant({ dataType: DataType.Boolean, value: wasTripped })] };
+    });
+    const simulateTrip = namespace.addMethod(required(equipment, pump), {
+      nodeId: `s=${pump}.SimulateTrip`,
+      browseName: 'SimulateTrip',
+      description: `Training: trips ${pump} as a dry run would (fault latched, run command dropped)`,
+      inputArguments: [],
+      outputArguments: [],
+    });
+    simulateTrip.bindMethod(async (_inputArguments: VariantLike[], _context: unknown) => {
+      feed.trip(pump);
+      return { statusCode: StatusCodes.Good };
     });
   }
   let lastBatch = 0;

@@ -6,6 +6,9 @@ import { clamp } from './pid-controller.js';
  *
  * Fields in PascalCase are published tags (`Pump1.Speed`, ...); camelCase ones are internal.
  */
+/** The demo plant's two pumps: Pump1 (transfer) and Pump2 (product). */
+export type PumpId = 'Pump1' | 'Pump2';
+
 export interface PumpState {
   Start: boolean;
   Running: boolean;
@@ -43,11 +46,7 @@ export function createRunningPump(speed: number): PumpState {
 export function stepPumpDrive(pump: PumpState, speedReference: number, suctionLevel: number, dtSeconds: number): void {
   const dryRunning = pump.Running && suctionLevel < DRY_RUN_LEVEL_PERCENT;
   pump.dryRunSeconds = dryRunning ? pump.dryRunSeconds + dtSeconds : 0;
-  if (pump.dryRunSeconds >= DRY_RUN_TRIP_S) {
-    pump.Fault = true;
-    // A trip drops the run command so that a reset never restarts the pump by itself.
-    pump.Start = false;
-  }
+  if (pump.dryRunSeconds >= DRY_RUN_TRIP_S) tripPump(pump);
   pump.Running = pump.Start && !pump.Fault;
   const target = pump.Running ? clamp(speedReference, MIN_SPEED_RPM, RATED_SPEED_RPM) : 0;
   const maxChange = RAMP_RPM_PER_S * dtSeconds;
@@ -57,6 +56,13 @@ export function stepPumpDrive(pump: PumpState, speedReference: number, suctionLe
   }
   const toward = bearingEquilibrium(pump.Speed) - pump.BearingTemp;
   pump.BearingTemp += toward * Math.min(1, dtSeconds / BEARING_TIME_CONSTANT_S);
+}
+
+/** Latches the pump's fault, as a dry run does; it stops on the next step. */
+export function tripPump(pump: PumpState): void {
+  pump.Fault = true;
+  // A trip drops the run command so that a reset never restarts the pump by itself.
+  pump.Start = false;
 }
 
 /** A pump cavitates when its suction tank runs low: its flow falls with sqrt(level) down to none. */

@@ -1,5 +1,6 @@
 import { plantVariables, type PlantVariable } from './plant-catalogue.js';
 import type { PlantState } from './plant-model.js';
+import type { PumpId } from './pump-drive.js';
 
 /** Why a write was refused; the server turns each reason into its own OPC UA StatusCode. */
 export type WriteRefusalReason = 'unknown' | 'readOnly' | 'wrongType' | 'outOfRange' | 'wrongMode';
@@ -65,7 +66,7 @@ function loopWriters(id: 'LIC101' | 'LIC201' | 'TIC101'): [string, Writer][] {
   ];
 }
 
-function pumpWriters(id: 'Pump1' | 'Pump2'): [string, Writer][] {
+function pumpWriters(id: PumpId): [string, Writer][] {
   return [
     [`${id}.Start`, (state, value) => {
       if (value === true && state[id].Fault) {

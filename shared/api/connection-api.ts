@@ -13,6 +13,8 @@ export type SecurityPolicyName = (typeof SECURITY_POLICIES)[number];
 export type UserTokenKind = 'anonymous' | 'userName' | 'certificate' | 'issuedToken';
 
 const ID_PATTERN = /^[A-Za-z0-9_.-]+$/;
+/** The Server object, Part 5: every server's root event notifier. */
+export const SERVER_OBJECT_NODE_ID = 'i=2253';
 const MAX_PATH = 4096;
 
 /** opc.tcp://host[:port][/path]; a bracketed IPv6 host is allowed. */
@@ -53,6 +55,14 @@ const serverSettingsShape = {
   /** Trust whatever certificate the server shows. Off unless a project explicitly asks. */
   autoAcceptServerCertificate: z.boolean().default(false),
   reconnect: reconnectSettingsSchema.default({ initialDelayMs: 250, maxDelayMs: 5_000 }),
+  /**
+   * Objects whose events carry the server's alarms and conditions: the Server object by default.
+   * List the areas instead (or as well) on a server whose areas are not notifiers of its Server
+   * object; an event reaching Tidewatch through two of them counts once. Keep the Server object in
+   * the list on a server that answers ConditionRefresh only there (node-opcua's servers do), or
+   * conditions active before the connection are not listed until they next change.
+   */
+  eventNotifiers: z.array(z.string().min(1).max(1024)).min(1).max(256).default([SERVER_OBJECT_NODE_ID]),
 };
 
 /**

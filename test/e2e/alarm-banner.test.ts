@@ -8,6 +8,7 @@ import { TEST_ADMIN } from '../support/test-security.js';
 
 const DEVIATION = 'local:TIC101.DEV';
 const HIGH_TEMPERATURE = 'demo:ns=1;s=Alarms.TIC101.PV';
+const PUMP2_TRIP = 'demo:ns=1;s=Alarms.Pump2.Fault';
 
 // The operator's alarm loop in Chromium against `npm run serve` and its demo plant:
 // a new alarm in the banner, the horn silenced, the alarm acknowledged from the
@@ -38,6 +39,7 @@ describe('alarms in Chromium', () => {
 
   afterAll(async () => {
     await api?.call('writeTag', { tagId: 'demo/TIC101.SP', value: 55 }).catch(() => undefined);
+    await api?.call('writeTag', { tagId: 'demo/Pump2.Reset', value: true }).catch(() => undefined);
     api?.close();
     await browser?.close();
     await serve?.stop();
@@ -99,6 +101,47 @@ describe('alarms in Chromium', () => {
     await row(HIGH_TEMPERATURE).waitFor({ timeout: 60_000 });
     expect(await row(HIGH_TEMPERATURE).textContent()).toContain('TIC101.PV high');
     expect(await row(HIGH_TEMPERATURE).getAttribute('data-priority')).toBe('high');
+  });
+
+  it('shows a pump trip, the plant’s off-normal condition, with its area and guidance, through acknowledge, reset and confirm', async () => {
+    const runCommand = async (name: string) => {
+      await page.locator(`[data-testid="command-button"][data-command="${name}"]`).click();
+      await byTestId('command-check').click();
+      await byTestId('command-confirm').click();
+      await expect.poll(() => byTestId('command-result').getAttribute('data-status')).toBe('Good');
+      await byTestId('command-close').click();
+    };
+    const openSummary = async () => {
+      await page.locator('[data-testid="alarm-count"][data-priority="high"]').click();
+      await byTestId('alarm-summary').waitFor();
+    };
+    await page.keyboard.press('Escape');
+    await expect.poll(() => byTestId('alarm-panel').count()).toBe(0);
+    // The operator rehearses a trip with the demo's training command, confirmed as a critical one.
+    await runCommand('Pump2.SimulateTrip');
+    await expect.poll(() => byTestId('alarm-banner-top').getAttribute('data-alarm-id'), { timeout: 30_000 }).toBe(PUMP2_TRIP);
+    await byTestId('alarm-banner-top').click();
+    const trip = row(PUMP2_TRIP);
+    await trip.waitFor();
+    expect(await trip.getAttribute('data-state')).toBe('unackActive');
+    expect(await trip.getAttribute('data-priority')).toBe('high');
+    expect(await trip.textContent()).toContain('Pump2 tripped on dry run');
+    expect(await trip.textContent()).toContain('Pumps');
+    await expect.poll(() => byTestId('alarm-details').getAttribute('data-alarm-id')).toBe(PUMP2_TRIP);
+    expect(await byTestId('alarm-guidance').textContent()).toContain('pulse Pump2 reset');
+    await trip.locator('input[type="checkbox"]').check();
+    await byTestId('alarm-ack-selected').click();
+    await expect.poll(() => trip.getAttribute('data-state'), { timeout: 30_000 }).toBe('ackActive');
+    // Reset as the guidance says: back to normal, it waits in the list for a confirm.
+    await page.keyboard.press('Escape');
+    await runCommand('Pump2.ResetPulse');
+    await openSummary();
+    await expect.poll(() => trip.textContent(), { timeout: 30_000 }).toContain('to confirm');
+    await trip.locator('input[type="checkbox"]').check();
+    await byTestId('alarm-confirm-selected').click();
+    await expect.poll(() => trip.count(), { timeout: 30_000 }).toBe(0);
+    const { entries } = await api.call<{ entries: { alarmId: string; kind: string }[] }>('queryAlarmJournal', { from: 0, to: Date.now() + 60_000, text: 'Pump2', limit: 100 });
+    expect(entries.filter((e) => e.alarmId === PUMP2_TRIP).map((e) => e.kind)).toEqual(expect.arrayContaining(['raise', 'ack', 'clear', 'confirm']));
   });
 
   it('shows the alarm views alone, for a second monitor, that Escape does not close', async () => {

@@ -15,6 +15,7 @@ import { repoRoot } from '../support/built-files.js';
 import { waitFor } from '../support/wait-for.js';
 
 const TEMPERATURE_ALARM = 'demo:ns=1;s=Alarms.TIC101.PV';
+const PUMP2_TRIP = 'demo:ns=1;s=Alarms.Pump2.Fault';
 
 // The A&C client against the demo plant's real conditions, in its own process, as the app reaches it.
 describe('OPC UA Alarms & Conditions from the demo plant', () => {
@@ -28,6 +29,10 @@ describe('OPC UA Alarms & Conditions from the demo plant', () => {
   let events: OpcuaAlarmEvents;
   let service: AlarmService;
   const logs: string[] = [];
+  // The same session watched through areas as a project's eventNotifiers name them: the heater's
+  // area and the Server object (every event arrives twice), two that cannot be watched, and the pumps alone.
+  const throughAreas = { journal: new MemoryAlarmJournal(), logs: [] as string[], service: null as AlarmService | null, events: null as OpcuaAlarmEvents | null };
+  const pumpsOnly = { journal: new MemoryAlarmJournal(), logs: [] as string[], service: null as AlarmService | null, events: null as OpcuaAlarmEvents | null };
 
   const alarm = async (id = TEMPERATURE_ALARM): Promise<AlarmView | undefined> => (await service.api().listAlarms()).alarms.find((a) => a.id === id);
   const journalKinds = async (id = TEMPERATURE_ALARM) =>
@@ -61,12 +66,25 @@ describe('OPC UA Alarms & Conditions from the demo plant', () => {
     client.on('connection_lost', () => events.connectionLost());
     service.addConditionSource('demo', events);
     await until('the first ConditionRefresh', async () => (await journal.query({ from: 0, to: Number.MAX_SAFE_INTEGER, text: 'ConditionRefresh after', limit: 5 })).entries.length > 0);
+    for (const [watcher, notifiers] of [
+      [throughAreas, ['ns=1;s=Areas.Heating', 'i=2253', 'not a node', 'ns=1;s=Areas.NoSuchArea']],
+      [pumpsOnly, ['ns=1;s=Areas.Pumps']],
+    ] as const) {
+      watcher.service = new AlarmService({ tags: () => tags, journal: watcher.journal, publish: () => undefined, user: () => 'tester', log: (level, message) => watcher.logs.push(`${level} ${message}`) });
+      watcher.service.loadDefinitions([]);
+      watcher.events = new OpcuaAlarmEvents(session, { notifiers });
+      watcher.service.addConditionSource('demo', watcher.events);
+    }
   }, 180_000);
 
   afterAll(async () => {
     await setpoint(55).catch(() => undefined);
     service?.dispose();
     await events?.dispose();
+    for (const watcher of [throughAreas, pumpsOnly]) {
+      watcher.service?.dispose();
+      await watcher.events?.dispose();
+    }
     await session?.close().catch(() => undefined);
     await client?.disconnect();
     await plant?.stop();
@@ -80,6 +98,31 @@ describe('OPC UA Alarms & Conditions from the demo plant', () => {
     // The server sends neither: the project's area (for the consoles and their KPIs) and guidance.
     expect(await alarm()).toMatchObject({ area: 'Heating', guidance: 'Check TIC101 is in auto.' });
     expect((await alarm())?.message).toMatch(/^TIC101\.PV high: \d+\.\d degC$/);
+  });
+
+  it('watches the notifiers a project names: an event seen through two counts once, one that cannot be watched is named and the rest go on', async () => {
+    const raises = async (watcher: typeof throughAreas) =>
+      (await watcher.journal.query({ from: 0, to: Number.MAX_SAFE_INTEGER, limit: 1_000 })).entries.filter((e) => e.alarmId === TEMPERATURE_ALARM && e.kind === 'raise').length;
+    await until('the high alarm through the heater’s area', async () => (await raises(throughAreas)) > 0);
+    expect(await raises(throughAreas)).toBe(1);
+    expect(throughAreas.logs).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^warning demo alarms: cannot watch events of not a node: "not a node" is not a NodeId/),
+      expect.stringMatching(/^warning demo alarms: cannot watch events of ns=1;s=Areas\.NoSuchArea: .*BadNodeIdUnknown/),
+    ]));
+    // The pumps' area carries only the pumps' conditions: a (training) trip of Pump2 arrives, the heater's never does.
+    const pumpTrip = async () => (await pumpsOnly.service!.api().listAlarms()).alarms.find((a) => a.id === PUMP2_TRIP);
+    const trip = await session.call({ objectId: 'ns=1;s=DemoPlant.Pump2', methodId: demoNodeId('Pump2.SimulateTrip'), inputArguments: [] });
+    expect(trip.statusCode.name).toBe('Good');
+    await until('the Pump2 trip through the pumps’ area', async () => (await pumpTrip())?.state === 'unackActive');
+    expect(await pumpTrip()).toMatchObject({ origin: 'opcua', priority: 'high', sourceName: 'Pump2.Fault' });
+    expect((await pumpsOnly.service!.api().listAlarms()).alarms.map((a) => a.id)).not.toContain(TEMPERATURE_ALARM);
+    // Put right, so the tests after this one see the plant as before: reset, acknowledge, confirm.
+    await session.write({ nodeId: demoNodeId('Pump2.Reset'), attributeId: AttributeIds.Value, value: { value: { dataType: DataType.Boolean, value: true } } });
+    await until('the trip back to normal', async () => (await pumpTrip())?.active === false);
+    expect(await pumpsOnly.service!.api().acknowledgeAlarms({ ids: [PUMP2_TRIP] })).toMatchObject([{ ok: true }]);
+    await until('the acknowledge', async () => (await pumpTrip())?.acked === true);
+    expect(await pumpsOnly.service!.api().confirmAlarms({ ids: [PUMP2_TRIP] })).toMatchObject([{ ok: true }]);
+    await until('the trip to leave the list', async () => (await pumpTrip()) === undefined);
   });
 
   it('acknowledges through the condition’s method, and passes the server’s refusal on unchanged', async () => {
