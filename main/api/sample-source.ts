@@ -40,6 +40,8 @@ export interface SampleSource {
   stop(): Promise<void>;
   /** Tags added at runtime (the address-space browser); a source that cannot take them leaves it out. */
   addTags?(tags: readonly SourceTag[]): Promise<void>;
+  /** Tags removed at runtime, by index; rejects when it cannot (not connected), and the core's caller rebuilds the connection. */
+  removeTags?(indexes: ReadonlySet<number>): Promise<void>;
 }
 
 export interface SourceListener {

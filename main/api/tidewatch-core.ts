@@ -92,20 +92,38 @@ export class TidewatchCore implements SessionHost {
     return tags;
   }
 
+  /**
+   * Tags removed from a running connection (a project reload dropped them):
+   * their monitored items go, the connection's other tags stream on. Rejects,
+   * changing nothing, when the source cannot do it now; the caller then rebuilds the connection.
+   */
+  async removeTags(connectionId: string, names: readonly string[]): Promise<void> {
+    const source = this.sources.get(connectionId);
+    if (!source?.removeTags) throw new ApiError(`removeTags: connection ${JSON.stringify(connectionId)} cannot drop tags while running`);
+    const tags = names.flatMap((name) => this.tagsById.get(`${connectionId}/${name}`) ?? []);
+    await source.removeTags(new Set(tags.map((t) => t.index)));
+    this.retire(tags);
+  }
+
   /** Stops a connection and retires its tags (a project reload removed or changed it). */
   async removeConnection(id: string): Promise<void> {
     const source = this.sources.get(id);
     this.sources.delete(id);
     this.fixedStatuses.delete(id);
-    for (const tag of [...this.tags.values()]) {
-      if (tag.connectionId !== id) continue;
+    this.retire([...this.tags.values()].filter((tag) => tag.connectionId === id));
+    this.connectionsChanged = true;
+    await source?.stop();
+  }
+
+  /** Forgets tags: their late samples are dropped, and clients get the shorter list. */
+  private retire(tags: readonly TagInfo[]): void {
+    for (const tag of tags) {
       this.tags.delete(tag.index);
       this.tagsById.delete(tag.id);
       this.projectUnits.delete(tag.index);
       this.latest.forget(tag.index);
     }
-    this.tagsChanged = this.connectionsChanged = true;
-    await source?.stop();
+    this.tagsChanged = true;
   }
 
   setProject(project: ProjectStatus): void {

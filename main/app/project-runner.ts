@@ -50,13 +50,14 @@ export class ProjectRunner {
     const wantsPlant = project.servers.some((server) => server.embedded === 'demo-plant');
     if (wantsPlant && !this.plant && this.plantError === null) await this.startPlant();
     const next = projectConnections(project, (server) => (server.embedded ? (this.plant?.endpointUrl ?? '') : (server.endpointUrl ?? '')));
-    const { stop, start, grow } = changedServers(this.running, next);
-    for (const { id, tags } of grow) {
+    const { stop, start, retag } = changedServers(this.running, next);
+    for (const { id, added, removed } of retag) {
       try {
-        core.addTags(id, tags);
+        if (removed.length > 0) await core.removeTags(id, removed);
+        if (added.length > 0) core.addTags(id, added);
       } catch (error) {
-        // A server that never connected (the demo plant failed to start) has no session to add to: build it anew.
-        log('info', `project "${project.name}": ${id} rebuilt to take its new tags (${error instanceof Error ? error.message : String(error)})`);
+        // A server that never connected (the demo plant failed to start), or one reconnecting, has no session to change: build it anew.
+        log('info', `project "${project.name}": ${id} rebuilt to change its tags (${error instanceof Error ? error.message : String(error)})`);
         stop.push(id);
         start.push(id);
       }
@@ -70,7 +71,9 @@ export class ProjectRunner {
     this.running = next;
     if (!wantsPlant) await this.stopPlant();
     if (stop.length + start.length > 0) log('info', `project "${project.name}": started ${start.length}, stopped ${stop.length} connection(s)`);
-    for (const { id, tags } of grow) log('info', `project "${project.name}": ${id} monitors ${tags.length} new tag(s) on its running session`);
+    for (const { id, added, removed } of retag.filter((r) => !start.includes(r.id))) {
+      log('info', `project "${project.name}": ${id} monitors ${added.length} new and drops ${removed.length} tag(s) on its running session`);
+    }
   }
 
   async dispose(): Promise<void> {

@@ -103,6 +103,14 @@ export class OpcuaConnection implements SampleSource {
     if (this.current.state === 'connected') await this.subscribePending();
   }
 
+  /** Tags removed at runtime: their monitored items are deleted on the live session; without one this refuses. */
+  async removeTags(indexes: ReadonlySet<number>): Promise<void> {
+    const subscriptions = this.subscriptions;
+    if (!subscriptions || this.current.state !== 'connected') throw new Error(`${this.settings.name} is ${this.current.state}, not connected`);
+    this.feed.remove(indexes);
+    await subscriptions.remove(indexes);
+  }
+
   async write(index: number, value: number | boolean): Promise<number> {
     const session = this.session;
     const tag = this.feed.get(index);

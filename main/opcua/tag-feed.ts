@@ -48,6 +48,20 @@ export class TagFeed {
     this.pending.push(...fresh);
   }
 
+  /** Tags gone from the project: nothing of them is kept, and none is monitored again. */
+  remove(indexes: ReadonlySet<number>): void {
+    for (const index of indexes) {
+      this.tags.delete(index);
+      this.monitored.delete(index);
+      this.stale.delete(index);
+      this.historyReadable.delete(index);
+      delete this.variantTypes[index];
+    }
+    const kept = (t: PlannedTag) => !indexes.has(t.index);
+    this.pending = this.pending.filter(kept);
+    this.undescribed = this.undescribed.filter(kept);
+  }
+
   /** A new session monitors every tag again. */
   restart(): void {
     this.pending = [...this.tags.values()];

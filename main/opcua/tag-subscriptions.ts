@@ -1,5 +1,5 @@
 import {
-  AttributeIds, ClientMonitoredItemGroup, ClientSubscription, DataChangeFilter, DataChangeTrigger, DeadbandType, TimestampsToReturn,
+  AttributeIds, ClientMonitoredItemGroup, ClientSubscription, type ClientMonitoredItemBase, DataChangeFilter, DataChangeTrigger, DeadbandType, TimestampsToReturn,
   type ClientSession, type DataValue,
 } from 'node-opcua';
 import type { Deadband } from '../../shared/api/connection-api.js';
@@ -26,7 +26,8 @@ export interface RefusedItem {
  */
 export class TagSubscriptions {
   private readonly subscriptions = new Map<number, ClientSubscription>();
-  private readonly groups: ClientMonitoredItemGroup[] = [];
+  /** Each group with its tags, item by item; a removed tag's place is left empty. */
+  private readonly groups: { readonly group: ClientMonitoredItemGroup; readonly tags: (PlannedTag | undefined)[] }[] = [];
 
   constructor(
     private readonly session: ClientSession,
@@ -44,6 +45,24 @@ export class TagSubscriptions {
       }
     }
     return refused;
+  }
+
+  /**
+   * Deletes the tags' monitored items, one by one through node-opcua, so that
+   * a later reconnection does not recreate them; the groups' other items stay.
+   */
+  async remove(indexes: ReadonlySet<number>): Promise<void> {
+    const doomed: ClientMonitoredItemBase[] = [];
+    for (const { group, tags } of this.groups) {
+      tags.forEach((tag, i) => {
+        if (tag === undefined || !indexes.has(tag.index)) return;
+        tags[i] = undefined;
+        const item = group.monitoredItems[i];
+        if (item) doomed.push(item);
+      });
+    }
+    // An item the server had refused is not there to delete: its answer changes nothing.
+    await Promise.all(doomed.map((item) => item.terminate().catch(() => undefined)));
   }
 
   /** The connection's keep-alive period, from the shortest one the server granted any subscription. */
@@ -84,16 +103,17 @@ export class TagSubscriptions {
       { samplingInterval: settings.samplingInterval, queueSize: settings.queueSize, discardOldest: true, filter: dataChangeFilter(settings.deadband) },
       TimestampsToReturn.Both,
     );
+    const members: (PlannedTag | undefined)[] = [...tags];
     // Attached before the items exist, so the initial values cannot slip past.
     group.on('changed', (_item, dataValue, i) => {
-      const tag = tags[i];
+      const tag = members[i];
       if (tag) this.handlers.sample(tag, dataValue);
     });
     await new Promise<void>((resolve, reject) => {
       group.once('initialized', resolve);
       group.once('terminated', (error) => reject(error ?? new Error('the server refused to create monitored items')));
     });
-    this.groups.push(group);
+    this.groups.push({ group, tags: members });
     return group.monitoredItems.flatMap((item, i) => {
       const tag = tags[i];
       return tag && item.statusCode.isNotGood() ? [{ tag, status: item.statusCode.value >>> 0 }] : [];

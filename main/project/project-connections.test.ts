@@ -83,9 +83,9 @@ describe('each server’s connection settings', () => {
 
   it('rebuilds only the server whose security or login changed', () => {
     const before = connections(project());
-    expect(changedServers(before, connections(project({ securityPolicy: 'Aes256_Sha256_RsaPss' })))).toEqual({ stop: ['line2'], start: ['line2'], grow: [] });
-    expect(changedServers(before, connections(project({ user: { kind: 'anonymous' } })))).toEqual({ stop: ['line2'], start: ['line2'], grow: [] });
-    expect(changedServers(before, connections(project()))).toEqual({ stop: [], start: [], grow: [] });
+    expect(changedServers(before, connections(project({ securityPolicy: 'Aes256_Sha256_RsaPss' })))).toEqual({ stop: ['line2'], start: ['line2'], retag: [] });
+    expect(changedServers(before, connections(project({ user: { kind: 'anonymous' } })))).toEqual({ stop: ['line2'], start: ['line2'], retag: [] });
+    expect(changedServers(before, connections(project()))).toEqual({ stop: [], start: [], retag: [] });
   });
 
   it('never passes a password still in clear to a connection', () => {
@@ -96,26 +96,32 @@ describe('each server’s connection settings', () => {
 });
 
 describe('changedServers', () => {
-  it('rebuilds only the servers whose settings or existing tags changed, so the others keep their subscriptions', () => {
+  it('rebuilds only the servers whose settings changed, so the others keep their subscriptions', () => {
     const before = [connection('a', ['x']), connection('b', ['y', 'w']), connection('c', ['z']), connection('e', ['u'])];
     const after = [connection('a', ['x']), connection('b', ['y']), connection('d', ['v']), connection('e', ['u'], 'opc.tcp://elsewhere')];
-    expect(changedServers(before, after)).toEqual({ stop: ['c', 'b', 'e'], start: ['b', 'd', 'e'], grow: [] });
+    expect(changedServers(before, after)).toEqual({ stop: ['c', 'e'], start: ['d', 'e'], retag: [{ id: 'b', added: [], removed: ['w'] }] });
   });
 
   it('adds the new tags of a server that only gained some, in the order the file gives them', () => {
     const before = [connection('a', ['x', 'y'])];
     const after = [connection('a', ['w', 'x', 'y', 'v'])];
-    expect(changedServers(before, after)).toEqual({ stop: [], start: [], grow: [{ id: 'a', tags: after[0]!.tags.filter((t) => ['w', 'v'].includes(t.name)) }] });
+    expect(changedServers(before, after)).toEqual({ stop: [], start: [], retag: [{ id: 'a', added: after[0]!.tags.filter((t) => ['w', 'v'].includes(t.name)), removed: [] }] });
+  });
+
+  it('removes the tags a server lost on its running session, beside the ones it gained', () => {
+    const before = [connection('a', ['x', 'y', 'z'])];
+    const after = [connection('a', ['y', 'v'])];
+    expect(changedServers(before, after)).toEqual({ stop: [], start: [], retag: [{ id: 'a', added: after[0]!.tags.filter((t) => t.name === 'v'), removed: ['x', 'z'] }] });
   });
 
   it('rebuilds a server whose kept tag changed, even when it also gained one', () => {
     const before = [connection('a', ['x'])];
     const after = [{ ...connection('a', ['x', 'y']), tags: [{ name: 'x', description: '', nodeId: 'ns=1;s=other', samplingInterval: 100 }, connection('a', ['y']).tags[0]!] }];
-    expect(changedServers(before, after)).toEqual({ stop: ['a'], start: ['a'], grow: [] });
+    expect(changedServers(before, after)).toEqual({ stop: ['a'], start: ['a'], retag: [] });
   });
 
   it('changes nothing when nothing changed', () => {
     const same = [connection('a', ['x'])];
-    expect(changedServers(same, [connection('a', ['x'])])).toEqual({ stop: [], start: [], grow: [] });
+    expect(changedServers(same, [connection('a', ['x'])])).toEqual({ stop: [], start: [], retag: [] });
   });
 });

@@ -46,31 +46,38 @@ function connectionSettings(server: ProjectServer, endpointUrl: string): ServerS
   return { ...settings, endpointUrl, user: { kind: 'userName', userName: user.userName, passwordSecret: user.passwordSecret ?? '' } };
 }
 
+/** Tags a running server gains and loses, by name, while the ones it keeps stream on. */
+export interface TagChanges {
+  readonly id: string;
+  readonly added: TagDefinition[];
+  readonly removed: string[];
+}
+
 export interface ReloadPlan {
-  /** Servers to stop: removed, or changed beyond added tags. */
+  /** Servers to stop: removed, or changed beyond gaining and losing tags. */
   readonly stop: string[];
-  /** Servers to (re)start: new, or changed beyond added tags. */
+  /** Servers to (re)start: new, or changed beyond gaining and losing tags. */
   readonly start: string[];
-  /** Servers that only gained tags: those are monitored on the live session, the others keep streaming. */
-  readonly grow: { readonly id: string; readonly tags: TagDefinition[] }[];
+  /** Servers that only gained or lost tags: changed on the live session, the other tags keep streaming. */
+  readonly retag: TagChanges[];
 }
 
 /**
- * What a reload must do to each server. One whose settings changed, or whose
- * existing tags changed or went, is rebuilt; one that only gained tags gets
- * them on its running connection; the others keep their sessions untouched.
+ * What a reload must do to each server. One whose settings changed, or one
+ * of whose kept tags changed, is rebuilt; one that only gained or lost tags
+ * has them changed on its running connection; the others keep their sessions untouched.
  */
 export function changedServers<T extends ConnectionDefinition>(before: readonly T[], after: readonly T[]): ReloadPlan {
   const key = (c: T) => JSON.stringify(c);
   const old = new Map(before.map((c) => [c.id, c]));
-  const grow: { id: string; tags: TagDefinition[] }[] = [];
+  const retag: TagChanges[] = [];
   const stop: string[] = [];
   const start: string[] = [];
   for (const next of after) {
     const previous = old.get(next.id);
     if (previous && key(previous) === key(next)) continue;
-    const added = previous && addedTags(previous, next);
-    if (added) grow.push({ id: next.id, tags: added });
+    const changes = previous && tagChanges(previous, next);
+    if (changes) retag.push(changes);
     else {
       if (previous) stop.push(next.id);
       start.push(next.id);
@@ -78,15 +85,16 @@ export function changedServers<T extends ConnectionDefinition>(before: readonly 
   }
   const kept = new Set(after.map((c) => c.id));
   stop.unshift(...before.filter((c) => !kept.has(c.id)).map((c) => c.id));
-  return { stop, start, grow };
+  return { stop, start, retag };
 }
 
-/** The tags `after` adds to `before`, when that is all that changed; null otherwise. */
-function addedTags<T extends ConnectionDefinition>(before: T, after: T): TagDefinition[] | null {
+/** The tags `after` adds to and removes from `before`, when that is all that changed; null otherwise. */
+function tagChanges<T extends ConnectionDefinition>(before: T, after: T): TagChanges | null {
   const settings = (c: T) => JSON.stringify({ ...c, tags: [] });
   if (settings(before) !== settings(after)) return null;
   const next = new Map(after.tags.map((t) => [t.name, JSON.stringify(t)]));
-  if (!before.tags.every((t) => next.get(t.name) === JSON.stringify(t))) return null;
+  const kept = before.tags.filter((t) => next.has(t.name));
+  if (!kept.every((t) => next.get(t.name) === JSON.stringify(t))) return null;
   const known = new Set(before.tags.map((t) => t.name));
-  return after.tags.filter((t) => !known.has(t.name));
+  return { id: after.id, added: after.tags.filter((t) => !known.has(t.name)), removed: before.tags.filter((t) => !next.has(t.name)).map((t) => t.name) };
 }

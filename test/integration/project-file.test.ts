@@ -92,7 +92,7 @@ describe('running from a project file', () => {
     expect(tagIndex('line2/Tank2.Level')).toBe(line2Index);
     for (const index of [demoIndex, line2Index]) expect(collector.since(mark, index).every((s) => s.status === StatusCode.Good)).toBe(true);
     expect(collector.since(mark, line2Index).length).toBeGreaterThan(0);
-    expect(log).toContain(`info project "Two plants": line2 monitors 1 new tag(s) on its running session`);
+    expect(log).toContain(`info project "Two plants": line2 monitors 1 new and drops 0 tag(s) on its running session`);
     expect(log).toContain(`info project ${file} reloaded`);
   });
 

@@ -79,10 +79,19 @@ describe('tags added in the UI', () => {
 
     writeFileSync(file, JSON.stringify({ ...project, alarms: [] }));
     await waitFor('the alarm to go', () => app.projectStore()?.project.alarms.length === 0);
+    const level = app.core.tag('demo/Tank1.Level')!.index;
+    await waitFor('a Good level', () => running!.collector.latest(level)?.status === StatusCode.Good);
+    const since = app.core.snapshot().connections.find((c) => c.id === 'demo')!.since;
+    const mark = running.collector.samples.length;
     await callApi(client.api(), 'removeTags', { tagIds: ['demo/Pump1.Speed'] });
     expect(savedTags().map((t) => t.name)).toEqual(['Tank1.Level']);
     await waitFor('the station to drop the tag', () => app.core.tag('demo/Pump1.Speed') === undefined);
-    expect(app.core.tag('demo/Tank1.Level')).toBeDefined();
+    // Its monitored item went on the live session: the level kept its tag and streamed on, never Bad.
+    expect(app.core.tag('demo/Tank1.Level')?.index).toBe(level);
+    const later = running.collector.samples.length;
+    await waitFor('the level to stream on', () => running!.collector.since(later, level).length > 0);
+    expect(app.core.snapshot().connections.find((c) => c.id === 'demo')!.since).toBe(since);
+    expect(running.collector.since(mark, level).every((s) => s.status === StatusCode.Good)).toBe(true);
     const audit = (await callApi(client.api(), 'queryAudit', { text: 'Pump1.Speed', limit: 20 })) as { records: { target: string; result: string; user: string }[] };
     const removals = audit.records.filter((r) => r.target === 'demo/Pump1.Speed').map((r) => [r.user, r.result.replace(/:.*/s, '')]);
     expect(removals).toEqual([[TEST_ADMIN.name, 'ok'], [TEST_ADMIN.name, 'refused']]);
