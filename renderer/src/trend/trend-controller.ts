@@ -18,7 +18,7 @@ import { trendCsv } from './trend-csv.js';
 import { type TrendPen, axisGroups, chartSetup, trendPens } from './trend-pens.js';
 import { trendPng } from './trend-png.js';
 import type { TrendStore } from './trend-store.js';
-import { type TimeRange, goLive, pausedAt, zoomAt } from './trend-view.js';
+import { type TimeRange, goLive, pausedAt, viewRange, zoomAt } from './trend-view.js';
 
 export interface TrendControllerDeps {
   readonly appStore: AppStore;
@@ -81,9 +81,9 @@ export class TrendController {
   /** Every sample of the shown pens in the visible range; history fills what memory no longer holds. */
   async exportCsv(): Promise<void> {
     const { trendStore, liveStore, readHistory } = this.#deps;
-    const range = this.#chart.range;
+    const range = this.#visibleRange();
     const pens = this.#shownPens();
-    if (range === null || pens.length === 0) return trendStore.getState().setMessage({ level: 'warning', text: 'Nothing to export: no pen is shown' });
+    if (pens.length === 0) return trendStore.getState().setMessage({ level: 'warning', text: 'Nothing to export: no pen is shown' });
     const oldest = (pen: TrendPen) => liveStore.samples(pen.tag.index)?.timeAt(0) ?? Number.POSITIVE_INFINITY;
     const needTo = Math.min(range.to, Math.max(...pens.map(oldest)));
     let history = new Map<string, HistorySeries>();
@@ -109,8 +109,8 @@ export class TrendController {
   async exportPng(): Promise<void> {
     const { trendStore } = this.#deps;
     const canvas = this.#chart.snapshot();
-    const range = this.#chart.range;
-    if (canvas === null || range === null) return trendStore.getState().setMessage({ level: 'warning', text: 'Nothing to export: no pen is shown' });
+    const range = this.#visibleRange();
+    if (canvas === null) return trendStore.getState().setMessage({ level: 'warning', text: 'Nothing to export: no pen is shown' });
     const day = new Date(range.from).toLocaleDateString();
     const legend = this.#shownPens().map((pen) => ({ color: pen.style.color, label: `${pen.tag.name}${pen.tag.unit ? ` (${pen.tag.unit})` : ''}` }));
     try {
@@ -120,6 +120,14 @@ export class TrendController {
     } catch (error) {
       trendStore.getState().setMessage({ level: 'error', text: errorMessage(error) });
     }
+  }
+
+  /**
+   * The range as last drawn; between a change of pens or size and the next frame the chart has
+   * none, and the view's own range is what the operator is looking at.
+   */
+  #visibleRange(): TimeRange {
+    return this.#chart.range ?? viewRange(this.#deps.trendStore.getState().view, this.#deps.now());
   }
 
   /** What is on screen: pens shown, that can be drawn at all. */
