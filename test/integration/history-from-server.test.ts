@@ -68,7 +68,10 @@ describe('history behind the live edge from the server’s own history', () => {
     const { History: history } = await readHistory({ from: before - 3_600_000, to: Date.now() + 1000, buckets: 0 });
     const fromServer = history!.fromServer!;
     expect(fromServer.from).toBe(before - 3_600_000);
-    expect(fromServer.values).toBeGreaterThan(Math.max(PAST_VALUES, VALUES_PER_PAGE * 2));
+    // Every value from before the server started, over more than two pages; on a busy machine the app
+    // may subscribe before the server's first live value, so those past ones may be all there is.
+    expect(fromServer.values).toBeGreaterThanOrEqual(PAST_VALUES);
+    expect(PAST_VALUES).toBeGreaterThan(VALUES_PER_PAGE * 2);
     expect(history!.error).toBeUndefined();
     expect(history!.truncated).toBe(false);
     const serverPart = history!.value.slice(0, fromServer.values);
@@ -99,7 +102,7 @@ describe('history behind the live edge from the server’s own history', () => {
     const to = Date.now() + 1000;
     const { History: history } = await readHistory({ from, to, buckets: 100 });
     const fromServer = history!.fromServer!;
-    expect(fromServer.values).toBeGreaterThan(PAST_VALUES);
+    expect(fromServer.values).toBeGreaterThanOrEqual(PAST_VALUES);
     // A rising ramp: each column of the server's stretch is drawn by its first and last sample.
     const serverPoints = history!.time.filter((t) => t < fromServer.to).length;
     expect(serverPoints).toBeLessThan(fromServer.values / 10);
