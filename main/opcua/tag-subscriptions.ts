@@ -61,7 +61,8 @@ export class TagSubscriptions {
         if (item) doomed.push(item);
       });
     }
-    // An item the server had refused is not there to delete: its answer changes nothing.
+    // node-opcua forgets an item before it asks the server to delete it: a refused item, or a
+    // connection lost on the way, leaves nothing a reconnection would bring back, so a failure changes nothing.
     await Promise.all(doomed.map((item) => item.terminate().catch(() => undefined)));
   }
 

@@ -9,6 +9,7 @@ import type { ChartPen } from '../../../renderer/src/trend/chart-options.js';
 import { penColor } from '../../../renderer/src/trend/pen-color.js';
 import { PenReadouts } from '../../../renderer/src/trend/pen-readouts.js';
 import { TrendChart } from '../../../renderer/src/trend/trend-chart.js';
+import { percentile } from '../percentile.js';
 import type { FrameFigures, TrendBenchApi } from './bench-api.js';
 import { incrementalCheck } from './incremental-check.js';
 import { SAMPLE_MS, signalValue } from './synthetic-signal.js';
@@ -179,8 +180,8 @@ async function measure(ms: number): Promise<FrameFigures> {
     };
     requestAnimationFrame(step);
   });
-  const work = [...scheduler.work.values()].sort((a, b) => a - b);
-  const p95Ms = work[Math.min(work.length - 1, Math.floor(work.length * 0.95))] ?? 0;
+  const work = [...scheduler.work.values()];
+  const p95Ms = work.length > 0 ? percentile(work, 95) : 0;
   return { fps: (count * 1000) / (end - start), frames: count, p95Ms };
 }
 
