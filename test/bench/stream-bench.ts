@@ -6,6 +6,7 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchOptions, Record } from './bench-types.js';
+import { processCpuUs } from './process-cpu-us.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,6 +22,8 @@ function child<T>(file: string, args: string[], until: string): Promise<{ messag
 
 interface ProbeResult {
   valuesPerS: number;
+  /** Sequence steps the server made in the measured window, per second. */
+  offeredPerS: number;
   received: number;
   /** Values that reached the renderer's rings (the bare client: all it received). */
   kept: number;
@@ -36,18 +39,23 @@ interface ProbeResult {
 export async function runStreamBench(record: Record, { tags: TAGS, rateHz: RATE_HZ, seconds: SECONDS, warmupS: WARMUP_S }: BenchOptions): Promise<void> {
   const { message, proc: server } = await child<{ endpointUrl: string }>('bench-server.js', ['--tags', String(TAGS), '--rate', String(RATE_HZ)], 'ready');
   const probe = async (mode: string) => {
-    const args = ['--mode', mode, '--endpoint', message.endpointUrl, '--tags', String(TAGS), '--sampling', String(1000 / RATE_HZ), '--warmup', String(WARMUP_S), '--seconds', String(SECONDS)];
+    const args = ['--mode', mode, '--endpoint', message.endpointUrl, '--tags', String(TAGS), '--rate', String(RATE_HZ), '--warmup', String(WARMUP_S), '--seconds', String(SECONDS)];
+    const cpuStart = processCpuUs(server.pid!);
+    const wallStart = performance.now();
     const { message: result, proc } = await child<ProbeResult>('stream-probe.js', args, 'result');
+    const serverCores = (processCpuUs(server.pid!) - cpuStart) / 1e3 / (performance.now() - wallStart);
     await new Promise((resolve) => proc.once('exit', resolve));
-    return result;
+    return { ...result, serverCores };
   };
   try {
     const bare = await probe('bare');
     const pipeline = await probe('pipeline');
     const offered = TAGS * RATE_HZ;
-    record('bare.values_per_s', bare.valuesPerS, `baseline: bare node-opcua client, ${TAGS} tags x ${RATE_HZ} Hz offered = ${offered}/s`);
+    record('bench_server.offered_per_s', pipeline.offeredPerS, `steps the server made while the pipeline was measured; nominal ${TAGS} tags x ${RATE_HZ} Hz = ${offered}/s (bare run: ${bare.offeredPerS.toFixed(0)})`);
+    record('bench_server.cores', pipeline.serverCores, `the server process's CPU over the pipeline's run (bare run: ${bare.serverCores.toFixed(2)}); 2 cores here for server, client and probe`);
+    record('bare.values_per_s', bare.valuesPerS, 'baseline: a bare node-opcua client on the same server');
     record('bare.cpu_us_per_value', bare.cpuUsPerValue, `baseline, ${bare.cpuCores.toFixed(2)} cores`);
-    record('bare.lost', bare.lost, 'baseline: sequence gaps at the bare client (the server coalesces when its timer bunches)');
+    record('bare.lost', bare.lost, 'baseline: sequence gaps at the bare client');
     record('bare.queue_overflows', bare.overflows, 'baseline: samples the server flagged as overflowed');
     record('stream.values_per_s', pipeline.valuesPerS, 'OPC UA -> serve (historian on) -> WebSocket -> the renderer LiveStore rings (every tag trended), counted in the rings');
     record('stream.values_ratio_vs_bare', pipeline.valuesPerS / bare.valuesPerS, 'values per second into the rings / the bare client\'s');

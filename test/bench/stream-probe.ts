@@ -6,7 +6,7 @@
 //                    The CPU figure is serve's own, from /proc/PID/stat.
 // Both subscribe to the same items with the same parameters and count with ValueTally.
 import { fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -21,6 +21,7 @@ import { decodeFrame, FRAME_FLAG_SAMPLES_DROPPED } from '../../shared/frame-code
 import { LiveStore } from '../../renderer/src/live/live-store.js';
 import { queueSizeFor } from '../../main/opcua/queue-size-for.js';
 import { ValueTally } from './value-tally.js';
+import { processCpuUs } from './process-cpu-us.js';
 import WebSocket from 'ws';
 import { builtFile } from '../support/built-files.js';
 import { TEST_ADMIN } from '../support/test-security.js';
@@ -30,11 +31,15 @@ for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '',
 const mode = args.get('--mode');
 const endpointUrl = args.get('--endpoint') ?? '';
 const tagCount = Number(args.get('--tags'));
-const samplingInterval = Number(args.get('--sampling'));
+const changePeriodMs = 1000 / Number(args.get('--rate'));
 const warmupS = Number(args.get('--warmup'));
 const seconds = Number(args.get('--seconds'));
 const PUBLISHING_INTERVAL = 100;
 const BATCH = 1000;
+// Every change, as an exception-based tag is read, with a queue for every change the server makes
+// between two publishes (its rate is known here, as a control engineer knows a fast signal's).
+const SAMPLING_INTERVAL = 0;
+const QUEUE_SIZE = queueSizeFor(changePeriodMs, PUBLISHING_INTERVAL);
 const pki = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-bench-client-'));
 const nodeId = (i: number) => `ns=1;s=Bench.V${i}`;
 const tally = new ValueTally(tagCount);
@@ -59,7 +64,7 @@ async function runBare(): Promise<() => Promise<void>> {
     const group = ClientMonitoredItemGroup.create(
       subscription,
       Array.from({ length: count }, (_, i) => ({ nodeId: nodeId(first + i), attributeId: AttributeIds.Value })),
-      { samplingInterval, queueSize: queueSizeFor(samplingInterval, PUBLISHING_INTERVAL), discardOldest: true },
+      { samplingInterval: SAMPLING_INTERVAL, queueSize: QUEUE_SIZE, discardOldest: true },
       TimestampsToReturn.Both,
     );
     group.on('changed', (_item, dataValue, i) => {
@@ -74,12 +79,6 @@ async function runBare(): Promise<() => Promise<void>> {
   };
 }
 
-/** utime + stime of a process, in microseconds (Linux /proc: fields 14 and 15, in clock ticks of 10 ms). */
-function processCpuUs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
-
 let servePid = 0;
 
 async function runPipeline(): Promise<() => Promise<void>> {
@@ -89,7 +88,7 @@ async function runPipeline(): Promise<() => Promise<void>> {
     version: 1,
     name: 'Stream bench',
     servers: [{ id: 'bench', name: 'Bench', endpointUrl, publishingInterval: PUBLISHING_INTERVAL, autoAcceptServerCertificate: true }],
-    tags: Array.from({ length: tagCount }, (_, i) => ({ name: `V${i}`, server: 'bench', nodeId: nodeId(i), samplingInterval })),
+    tags: Array.from({ length: tagCount }, (_, i) => ({ name: `V${i}`, server: 'bench', nodeId: nodeId(i), samplingInterval: SAMPLING_INTERVAL, queueSize: QUEUE_SIZE })),
   }));
   const serve = fork(builtFile('serve.js'), ['--port', '0', '--user-data', dir, '--project', project], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   servePid = serve.pid ?? 0;
@@ -158,9 +157,9 @@ const cpuNowUs = () => {
 const cpuStart = cpuNowUs();
 const wallStart = performance.now();
 const storedStart = stored();
-tally.measuring = true;
+tally.start();
 await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-tally.measuring = false;
+tally.stop();
 // The bare client has no rings: what it received is what it kept.
 const kept = mode === 'bare' ? tally.received : stored() - storedStart;
 const cpuUs = cpuNowUs() - cpuStart;
@@ -168,6 +167,7 @@ const wallS = (performance.now() - wallStart) / 1000;
 process.send?.({
   type: 'result',
   valuesPerS: kept / wallS,
+  offeredPerS: tally.offered / wallS,
   received: tally.received,
   kept,
   droppedFrames,

@@ -10,13 +10,30 @@ export class ValueTally {
   lost = 0;
   /** Samples flagged by the server with the Overflow info bits: its queue for the item dropped older ones. */
   overflows = 0;
+  /** Sequence steps the server made while measuring, summed over tags: what it offered. */
+  offered = 0;
   private readonly last: Float64Array;
+  private first = new Float64Array(0);
   private latencies = new Float64Array(1 << 20);
   private latencyCount = 0;
   measuring = false;
 
   constructor(tagCount: number) {
     this.last = new Float64Array(tagCount).fill(Number.NaN);
+  }
+
+  start(): void {
+    this.first = this.last.slice();
+    this.measuring = true;
+  }
+
+  stop(): void {
+    this.measuring = false;
+    this.offered = 0;
+    for (let tag = 0; tag < this.last.length; tag++) {
+      const steps = this.last[tag]! - this.first[tag]!;
+      if (steps > 0) this.offered += steps;
+    }
   }
 
   add(tag: number, value: number, status: number, latencyMs: number): void {
