@@ -38,11 +38,13 @@ export function blockWindow(time: number): number {
 export function encodeBlock(columns: SampleColumns): Buffer {
   const count = columns.time.length;
   const bytes = Buffer.alloc(count * BYTES_PER_SAMPLE);
+  // A DataView, as decodeBlock reads it: Buffer's write methods check every offset and cost the writer a tenth of its time.
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const first = columns.time[0]!;
   for (let i = 0; i < count; i++) {
-    bytes.writeDoubleLE(columns.value[i]!, i * VALUE_BYTES);
-    bytes.writeUInt32LE(columns.time[i]! - first, count * VALUE_BYTES + i * OFFSET_BYTES);
-    bytes.writeUInt32LE(columns.status[i]! >>> 0, count * (VALUE_BYTES + OFFSET_BYTES) + i * STATUS_BYTES);
+    view.setFloat64(i * VALUE_BYTES, columns.value[i]!, true);
+    view.setUint32(count * VALUE_BYTES + i * OFFSET_BYTES, columns.time[i]! - first, true);
+    view.setUint32(count * (VALUE_BYTES + OFFSET_BYTES) + i * STATUS_BYTES, columns.status[i]! >>> 0, true);
   }
   return bytes;
 }
