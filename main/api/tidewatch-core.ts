@@ -159,6 +159,10 @@ export class TidewatchCore implements SessionHost {
     return this.tagsById.get(tagId);
   }
 
+  tagAt(index: number): TagInfo | undefined {
+    return this.tags.get(index);
+  }
+
   /** station: how the client appears in the audit trail ("desktop@HOST", "browser@127.0.0.1"). */
   openClient(sink: ClientSink, station: string): ClientSession {
     const session = new ClientSession(this, sink, station);

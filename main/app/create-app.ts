@@ -28,6 +28,7 @@ import { historianSettingsSchema, type Project } from '../project/project-schema
 import { ProjectStore } from '../project/project-store.js';
 import { withoutServer, withServer } from '../project/project-servers.js';
 import { withoutTags, withTags } from '../project/project-tags.js';
+import { projectTagById } from '../project/project-tag-by-id.js';
 import { sealClearPasswords } from '../project/seal-clear-passwords.js';
 import { FileWatcher } from '../project/watch-file.js';
 import { auditConnectionChanges } from './audit-connection-changes.js';
@@ -86,7 +87,7 @@ export function createApp(options: AppOptions): App {
     directory: projectUserDirectory(() => store),
     log,
     tagPolicy: (tagId) => {
-      const tag = store?.project.tags.find((t) => `${t.server}/${t.name}` === tagId);
+      const tag = store === null ? undefined : projectTagById(store.project, tagId);
       return { writeLimits: tag?.writeLimits ?? null, critical: tag?.critical ?? false };
     },
   });
@@ -103,9 +104,9 @@ export function createApp(options: AppOptions): App {
     onNotice: (message) => historyReports.onNotice(message),
   });
   const historised = (index: number): string | null => {
-    const tag = core.tagList().find((t) => t.index === index);
+    const tag = core.tagAt(index);
     if (!tag) return null;
-    const setting = store?.project.tags.find((t) => `${t.server}/${t.name}` === tag.id);
+    const setting = store === null ? undefined : projectTagById(store.project, tag.id);
     return setting?.history === false ? null : tag.id;
   };
   const historyFeed = new HistorianFeed(historian, historised);

@@ -3,6 +3,7 @@ import { checkConditionDetails } from './check-condition-details.js';
 import { checkCommandReferences } from './check-command-references.js';
 import { checkDisplayReferences } from './check-display-references.js';
 import type { Project } from './project-schema.js';
+import { projectTagId } from './project-tag-by-id.js';
 import type { ProjectIssue } from './project-error.js';
 
 /**
@@ -23,7 +24,7 @@ export function checkProjectReferences(project: Project): ProjectIssue[] {
   const tagIds = new Set<string>();
   project.tags.forEach((tag, i) => {
     if (!serverIds.has(tag.server)) issues.push({ path: `tags[${i}].server`, message: `unknown server "${tag.server}"` });
-    const tagId = `${tag.server}/${tag.name}`;
+    const tagId = projectTagId(tag);
     if (tagIds.has(tagId)) issues.push({ path: `tags[${i}].name`, message: `duplicate tag name "${tag.name}" on server "${tag.server}"` });
     tagIds.add(tagId);
     if (tag.deadband?.type === 'percent' && tag.deadband.value > 100) {
