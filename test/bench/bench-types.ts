@@ -5,4 +5,6 @@ export interface BenchOptions {
   readonly rateHz: number;
   readonly seconds: number;
   readonly warmupS: number;
+  /** Turns each client takes in the stream bench. */
+  readonly rounds: number;
 }
