@@ -126,7 +126,7 @@ describe('demo plant', () => {
     // The first is the value the item started with, taken whenever the item was created.
     const times = (seen.get('Pump1.Vibration') ?? []).slice(1).map((dv) => dv.sourceTimestamp?.getTime() ?? 0);
     const wrongGaps = times.slice(1).flatMap((t, i) => (t - times[i]! === 10 ? [] : [`${new Date(times[i]!).toISOString()} +${t - times[i]!} ms`]));
-    expect(times.length).toBeGreaterThan(300);
+    expect(times.length).toBeGreaterThanOrEqual(300);
     expect(wrongGaps, `of ${times.length} samples`).toEqual([]);
     expect(vibration.result?.revisedSamplingInterval).toBe(0);
   });
