@@ -42,6 +42,12 @@ export class TidewatchCore implements SessionHost {
   private tagsChanged = false;
   private connectionsChanged = false;
   private readonly ticker: ReturnType<typeof setInterval>;
+  private earlyFlushPending = false;
+  /** After the I/O callback that delivered samples (a whole publish response) has pushed them all. */
+  private readonly flushEarly = () => {
+    this.earlyFlushPending = false;
+    for (const session of this.sessions) session.streamer.flushEarly(DISPLAY_TICK_MS);
+  };
 
   /** The write path as sessions see it: tags, their latest values and connections, and the sources' write and read. */
   readonly writeHost: WriteHost = {
@@ -202,6 +208,10 @@ export class TidewatchCore implements SessionHost {
     for (let i = 0; i < observers.length; i++) observers[i]!.sample(index, time, value, status);
     const sessions = this.sessions;
     for (let i = 0; i < sessions.length; i++) sessions[i]!.streamer.push(index, time, value, status);
+    if (!this.earlyFlushPending) {
+      this.earlyFlushPending = true;
+      setImmediate(this.flushEarly);
+    }
   }
 
   private listenerFor(connectionId: string): SourceListener {

@@ -30,6 +30,20 @@ describe('FrameStreamer', () => {
     expect(frames[0]!.sentAt).toBe(1000);
   });
 
+  it('sends a frame as samples arrive, at most one a display tick and never past an unacknowledged one', () => {
+    const { streamer, frames, clock } = harness();
+    streamer.push(1, 10, 1, 0);
+    expect(streamer.flushEarly(16)).toBe(true);
+    streamer.push(1, 11, 2, 0);
+    expect(streamer.flushEarly(16)).toBe(false); // the first is not acknowledged
+    streamer.ack(frames[0]!.seq);
+    clock.now += 10;
+    expect(streamer.flushEarly(16)).toBe(false); // acknowledged, but within the tick
+    clock.now += 6;
+    expect(streamer.flushEarly(16)).toBe(true);
+    expect(frames.map((f) => Array.from(f.value))).toEqual([[1], [2]]);
+  });
+
   it('sends no second frame until the first is acknowledged', () => {
     const { streamer, frames } = harness();
     streamer.push(1, 10, 1, 0);

@@ -91,6 +91,16 @@ export class FrameStreamer {
     return true;
   }
 
+  /**
+   * Called as samples arrive: a frame at once if the renderer has acknowledged
+   * the last one and that is at least `minGapMs` old. A server's publish then
+   * reaches the screen without waiting up to a display tick for the ticker.
+   */
+  flushEarly(minGapMs: number): boolean {
+    if (this.unacknowledged !== null || this.now() - this.sentAt < minGapMs) return false;
+    return this.flush();
+  }
+
   ack(seq: number): void {
     if (seq === this.unacknowledged) this.unacknowledged = null;
   }
