@@ -1,11 +1,12 @@
 import type { TagInfo } from '../../shared/contract.js';
 import type { TagDefinition } from './sample-source.js';
+import { tagId } from './tag-id.js';
 
 /** A tag as the core first knows it: range, type, writability and (unless the project gives one) unit arrive later from the server. */
 export function newTagInfo(connectionId: string, index: number, tag: TagDefinition): TagInfo {
   return {
     index,
-    id: `${connectionId}/${tag.name}`,
+    id: tagId(connectionId, tag.name),
     name: tag.name,
     displayName: tag.displayName ?? tag.name,
     description: tag.description,

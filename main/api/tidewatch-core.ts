@@ -8,6 +8,7 @@ import { ClientSession, type ClientSink, type SessionHost } from './client-sessi
 import { LatestValues } from './latest-values.js';
 import { newTagInfo } from './new-tag-info.js';
 import type { ConnectionDefinition, Log, SampleObserver, SampleSource, SourceFactory, SourceListener, SourceTag, TagDefinition } from './sample-source.js';
+import { tagId } from './tag-id.js';
 
 /** About 60 Hz: one frame per display refresh (DESIGN.md, the hot path step 4). */
 /** Who acts in a session, for services that record it (the alarm journal, the audit trail). */
@@ -90,8 +91,8 @@ export class TidewatchCore implements SessionHost {
   addTags(connectionId: string, definitions: readonly TagDefinition[]): TagInfo[] {
     const source = this.sources.get(connectionId);
     if (!source?.addTags) throw new ApiError(`addTags: connection ${JSON.stringify(connectionId)} cannot take tags while running`);
-    const duplicate = definitions.find((d) => this.tagsById.has(`${connectionId}/${d.name}`));
-    if (duplicate) throw new ApiError(`addTags: ${connectionId}/${duplicate.name} already exists`);
+    const duplicate = definitions.find((d) => this.tagsById.has(tagId(connectionId, d.name)));
+    if (duplicate) throw new ApiError(`addTags: ${tagId(connectionId, duplicate.name)} already exists`);
     const tags = this.numberTags(connectionId, definitions);
     this.tagsChanged = true;
     source.addTags(sourceTags(tags, definitions)).catch((error: unknown) => this.log('warning', `${connectionId}: cannot subscribe added tags: ${String(error)}`));
@@ -106,7 +107,7 @@ export class TidewatchCore implements SessionHost {
   async removeTags(connectionId: string, names: readonly string[]): Promise<void> {
     const source = this.sources.get(connectionId);
     if (!source?.removeTags) throw new ApiError(`removeTags: connection ${JSON.stringify(connectionId)} cannot drop tags while running`);
-    const tags = names.flatMap((name) => this.tagsById.get(`${connectionId}/${name}`) ?? []);
+    const tags = names.flatMap((name) => this.tagsById.get(tagId(connectionId, name)) ?? []);
     await source.removeTags(new Set(tags.map((t) => t.index)));
     this.retire(tags);
   }

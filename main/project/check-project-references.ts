@@ -1,9 +1,9 @@
 import { validateAlarmDefinitions } from '../alarms/alarm-definition.js';
+import { tagId } from '../api/tag-id.js';
 import { checkConditionDetails } from './check-condition-details.js';
 import { checkCommandReferences } from './check-command-references.js';
 import { checkDisplayReferences } from './check-display-references.js';
 import type { Project } from './project-schema.js';
-import { projectTagId } from './project-tag-by-id.js';
 import type { ProjectIssue } from './project-error.js';
 
 /**
@@ -24,9 +24,9 @@ export function checkProjectReferences(project: Project): ProjectIssue[] {
   const tagIds = new Set<string>();
   project.tags.forEach((tag, i) => {
     if (!serverIds.has(tag.server)) issues.push({ path: `tags[${i}].server`, message: `unknown server "${tag.server}"` });
-    const tagId = projectTagId(tag);
-    if (tagIds.has(tagId)) issues.push({ path: `tags[${i}].name`, message: `duplicate tag name "${tag.name}" on server "${tag.server}"` });
-    tagIds.add(tagId);
+    const id = tagId(tag.server, tag.name);
+    if (tagIds.has(id)) issues.push({ path: `tags[${i}].name`, message: `duplicate tag name "${tag.name}" on server "${tag.server}"` });
+    tagIds.add(id);
     if (tag.deadband?.type === 'percent' && tag.deadband.value > 100) {
       issues.push({ path: `tags[${i}].deadband.value`, message: 'a percent deadband cannot exceed 100' });
     }

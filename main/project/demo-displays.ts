@@ -1,4 +1,5 @@
 import { displaySchema, type Display } from '../../shared/api/display-api.js';
+import { tagId } from '../api/tag-id.js';
 
 /**
  * The demo plant drawn twice: the overview of transfer and heating, and the filling
@@ -6,7 +7,7 @@ import { displaySchema, type Display } from '../../shared/api/display-api.js';
  * changes. Parsed, so the example project shows every default.
  */
 export function demoDisplays(server: string): Display[] {
-  const tag = (name: string) => `${server}/${name}`;
+  const tag = (name: string) => tagId(server, name);
   const value = (name: string, x: number, y: number, width: number, label: string) => ({ kind: 'value', x, y, tag: tag(name), width, label });
   const indicator = (name: string, x: number, y: number, label: string, onText: string, offText: string, abnormal: 'on' | 'off' | 'none') => ({
     kind: 'indicator', x, y, tag: tag(name), label, onText, offText, abnormal,

@@ -1,11 +1,7 @@
+import { tagId } from '../api/tag-id.js';
 import type { Project } from './project-schema.js';
 
 type ProjectTag = Project['tags'][number];
-
-/** A project tag's id, as the core and the UI name it: "<server>/<name>". */
-export function projectTagId(tag: Pick<ProjectTag, 'server' | 'name'>): string {
-  return `${tag.server}/${tag.name}`;
-}
 
 const byIdOf = new WeakMap<Project, ReadonlyMap<string, ProjectTag>>();
 
@@ -14,11 +10,11 @@ const byIdOf = new WeakMap<Project, ReadonlyMap<string, ProjectTag>>();
  * historian asks about every tag at its first sample, and a search of the list
  * each time cost 10,000 tags a hundred million comparisons.
  */
-export function projectTagById(project: Project, tagId: string): ProjectTag | undefined {
+export function projectTagById(project: Project, id: string): ProjectTag | undefined {
   let byId = byIdOf.get(project);
   if (byId === undefined) {
-    byId = new Map(project.tags.map((tag) => [projectTagId(tag), tag]));
+    byId = new Map(project.tags.map((tag) => [tagId(tag.server, tag.name), tag]));
     byIdOf.set(project, byId);
   }
-  return byId.get(tagId);
+  return byId.get(id);
 }
