@@ -50,7 +50,7 @@ const periodMs = 1000 / rateHz;
 const startedAt = performance.now();
 const epochMs = Date.now();
 let sequence = 0;
-let timer: NodeJS.Timeout | undefined;
+let timer: NodeJS.Timeout;
 const tick = () => {
   const due = Math.floor((performance.now() - startedAt) / periodMs);
   while (sequence < due) {

@@ -176,8 +176,8 @@ process.send?.({
   overflows: tally.overflows,
   cpuUsPerValue: cpuUs / Math.max(1, kept),
   cpuCores: cpuUs / 1e6 / wallS,
-  latencyP50Ms: tally.percentile(50),
-  latencyP99Ms: tally.percentile(99),
+  latencyP50Ms: tally.latencyPercentile(50),
+  latencyP99Ms: tally.latencyPercentile(99),
 });
 await stop();
 process.exit(0);

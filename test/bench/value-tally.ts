@@ -1,3 +1,5 @@
+import { percentile } from './percentile.js';
+
 // OPC UA Part 4, 7.39.1: InfoType DataValue (0x400) with the Overflow bit (0x80).
 const OVERFLOW_BITS = 0x480;
 
@@ -16,19 +18,23 @@ export class ValueTally {
   private first = new Float64Array(0);
   private latencies = new Float64Array(1 << 20);
   private latencyCount = 0;
-  measuring = false;
+  private counting = false;
 
   constructor(tagCount: number) {
     this.last = new Float64Array(tagCount).fill(Number.NaN);
   }
 
+  get measuring(): boolean {
+    return this.counting;
+  }
+
   start(): void {
     this.first = this.last.slice();
-    this.measuring = true;
+    this.counting = true;
   }
 
   stop(): void {
-    this.measuring = false;
+    this.counting = false;
     this.offered = 0;
     for (let tag = 0; tag < this.last.length; tag++) {
       const steps = this.last[tag]! - this.first[tag]!;
@@ -39,7 +45,7 @@ export class ValueTally {
   add(tag: number, value: number, status: number, latencyMs: number): void {
     const previous = this.last[tag]!;
     this.last[tag] = value;
-    if (!this.measuring) return;
+    if (!this.counting) return;
     this.received++;
     if ((status & OVERFLOW_BITS) === OVERFLOW_BITS) this.overflows++;
     if (!Number.isNaN(previous) && value > previous + 1) this.lost += value - previous - 1;
@@ -51,9 +57,7 @@ export class ValueTally {
     this.latencies[this.latencyCount++] = latencyMs;
   }
 
-  percentile(p: number): number {
-    if (this.latencyCount === 0) return Number.NaN;
-    const sorted = this.latencies.slice(0, this.latencyCount).sort();
-    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  latencyPercentile(p: number): number {
+    return percentile(this.latencies.subarray(0, this.latencyCount), p);
   }
 }
