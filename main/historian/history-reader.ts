@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import { Aggregates } from './aggregates.js';
 import { bucketPoints } from './bucket-points.js';
 import { queryEvents, type EventLogName, type EventLogPage, type EventLogQuery } from './event-log.js';
-import { bucketIndex, planSegments } from './rollup-plan.js';
+import { bucketIndex, planSegments, type PlanSegment } from './rollup-plan.js';
 import { SampleBlockReader } from './sample-blocks.js';
-import { mergeRollupRow, SELECT_ROLLUPS_SQL, type RollupRow } from './rollup-sql.js';
+import { mergeRollupRow, SELECT_ROLLUPS_SQL, selectParams, type RollupRow } from './rollup-sql.js';
 import type { BucketSeries, RawSeries, Series, SeriesRequest } from './worker-protocol.js';
 
 /** Answers queries on its own connection; it never writes. */
@@ -50,10 +50,16 @@ export class HistoryReader {
     const width = (to - from) / buckets;
     const into = this.scratch;
     into.reset(buckets);
-    const since = new Map(id === undefined ? [] : (this.levelsOf.all(id) as [number, number][]));
-    const plan = id === undefined ? [] : planSegments(from, to, width, since, exact);
+    const plan = id === undefined ? [] : planSegments(from, to, width, new Map(this.levelsOf.all(id) as [number, number][]), exact);
+    if (id !== undefined) this.fill(into, id, plan, from, width, buckets);
+    const nonEmpty = into.nonEmpty();
+    return { kind: 'buckets', tagId, bucket: Float64Array.from(nonEmpty), rows: into.pick(nonEmpty), plan };
+  }
+
+  /** Each segment of the plan into `buckets` buckets of `width` from `from`: rollup cells where it names a level, raw samples elsewhere. */
+  private fill(into: Aggregates, id: number, plan: readonly PlanSegment[], from: number, width: number, buckets: number): void {
     const rawInto = (start: number, end: number) => {
-      if (start >= end || id === undefined) return;
+      if (start >= end) return;
       const { time, value, status } = this.samples.range(id, start, end);
       for (let i = 0; i < time.length; i++) into.addSample(bucketIndex(time[i]!, from, width, buckets), time[i]!, value[i]!, status[i]!);
     };
@@ -67,12 +73,10 @@ export class HistoryReader {
       }
       // Cells cut by the range's ends would bring samples from outside it: those parts come raw.
       rawInto(segment.from, firstCell * level);
-      for (const row of this.rollupRows.all(level, id, firstCell, endCell) as RollupRow[]) {
+      for (const row of this.rollupRows.all(selectParams(level, id, firstCell, endCell)) as RollupRow[]) {
         mergeRollupRow(into, bucketIndex(row[0] * level, from, width, buckets), level, row);
       }
       rawInto(endCell * level, segment.to);
     }
-    const nonEmpty = into.nonEmpty();
-    return { kind: 'buckets', tagId, bucket: Float64Array.from(nonEmpty), rows: into.pick(nonEmpty), plan };
   }
 }

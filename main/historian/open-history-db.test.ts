@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHistoryDb } from './open-history-db.js';
+import { epochOf } from './rollup-epoch.js';
 import { migrate, SCHEMA_VERSION, tableNames, tablesAt } from './schema.js';
 
 const NOW = new Date('2026-11-05T10:22:33.456Z');
@@ -16,8 +17,11 @@ function fresh(): void {
   dir = mkdtempSync(path.join(tmpdir(), 'tidewatch-open-history-'));
 }
 
-/** A file at `version` with one tag and two samples, as that version's Tidewatch left it. */
-function olderFile(version: number): void {
+/** Before version 5 rollups had no epoch column. */
+const ROLLUP_ROW_BEFORE_5 = 'INSERT INTO rollups VALUES (1000, 1, ?, 1, 1, ?, 0, ?, 0, 0, ?, 0, 0, ?, 0, 0, ?, 0)';
+
+/** A file at `version` with one tag, two samples and their 1 s rollup cells, as that version's Tidewatch left it. */
+function olderFile(version: number, rollupCells: readonly number[] = [1, 2]): void {
   const db = new Database(file());
   db.pragma('journal_mode = WAL');
   migrate(db, version);
@@ -25,6 +29,7 @@ function olderFile(version: number): void {
     db.prepare("INSERT INTO tags (name) VALUES ('demo/Tank1.Level')").run();
     db.prepare('INSERT INTO samples VALUES (1, 1000, 1.5, 0), (1, 2000, 2.5, 0)').run();
   }
+  if (version >= 1 && version < 5) for (const cell of rollupCells) db.prepare(ROLLUP_ROW_BEFORE_5).run(cell, ...Array(5).fill(cell + 0.5));
   db.close();
 }
 
@@ -54,6 +59,18 @@ describe('openHistoryDb', () => {
     expect(state.version).toBe(SCHEMA_VERSION);
     expect(state.tables).toEqual([...tablesAt(SCHEMA_VERSION)].sort());
     if (version >= 1) expect(db.prepare('SELECT time, value FROM samples ORDER BY time').all()).toEqual([{ time: 1000, value: 1.5 }, { time: 2000, value: 2.5 }]);
+    if (version >= 1 && version < 5) expect(db.prepare('SELECT epoch, cell, sum FROM rollups ORDER BY cell').all()).toEqual([{ epoch: epochOf(1), cell: 1, sum: 1.5 }, { epoch: epochOf(2), cell: 2, sum: 2.5 }]);
+    db.close();
+  });
+
+  it('moves rollup cells before 1970 into the epochs the writer and reader use for them', () => {
+    fresh();
+    open().db.close();
+    rmSync(file());
+    const cells = [-9, -8, -5, -4, -1, 0, 3, 4];
+    olderFile(4, cells);
+    const { db } = open();
+    expect(db.prepare('SELECT epoch, cell FROM rollups ORDER BY cell').all()).toEqual(cells.map((cell) => ({ epoch: epochOf(cell), cell })));
     db.close();
   });
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { deleteEventsBefore } from './event-log.js';
+import { epochOf } from './rollup-epoch.js';
 import { COARSEST_LEVEL_MS, ROLLUP_LEVELS_MS } from './rollup-plan.js';
 import type { RetentionResult, RetentionSettings } from './worker-protocol.js';
 
@@ -65,40 +66,52 @@ function sampleSpan(db: Database.Database): { oldest: number | null; newest: num
   return row;
 }
 
+/** A chunk's bounding query (the key of the chunk's last-plus-one row, raw) and its delete, which takes the bounds and then that key. */
+interface ChunkStatements {
+  readonly boundary: Database.Statement;
+  readonly remove: Database.Statement;
+}
+
 class ChunkedDeleter {
   private samples = 0;
   private rollups = 0;
   private journal = 0;
   private readonly tagIds: number[];
-  private readonly sampleBoundary: Database.Statement;
-  private readonly deleteSamples: Database.Statement;
-  private readonly blockBoundary: Database.Statement;
+  private readonly sampleRows: ChunkStatements;
+  private readonly blocks: ChunkStatements;
   private readonly samplesInBlocks: Database.Statement;
-  private readonly deleteBlocks: Database.Statement;
-  private readonly rollupBoundary: Database.Statement;
-  private readonly deleteRollups: Database.Statement;
+  private readonly rollupRows: ChunkStatements;
 
   constructor(private readonly context: RetentionContext) {
     const { db } = context;
+    const chunk = (boundary: string, remove: string): ChunkStatements => ({ boundary: db.prepare(boundary).raw(true), remove: db.prepare(remove) });
     this.tagIds = db.prepare('SELECT id FROM tags').pluck().all() as number[];
-    this.sampleBoundary = db.prepare('SELECT time FROM samples WHERE tag_id = ? AND time < ? ORDER BY time LIMIT 1 OFFSET ?').pluck();
-    this.deleteSamples = db.prepare('DELETE FROM samples WHERE tag_id = ? AND time < ?');
-    this.blockBoundary = db.prepare('SELECT first FROM sample_blocks WHERE tag_id = ? AND first < ? ORDER BY first LIMIT 1 OFFSET ?').pluck();
-    this.samplesInBlocks = db.prepare('SELECT coalesce(sum(count), 0) FROM sample_blocks WHERE tag_id = ? AND first < ?').pluck();
-    this.deleteBlocks = db.prepare('DELETE FROM sample_blocks WHERE tag_id = ? AND first < ?');
-    this.rollupBoundary = db.prepare('SELECT cell FROM rollups WHERE level = ? AND tag_id = ? AND cell < ? ORDER BY cell LIMIT 1 OFFSET ?').pluck();
-    this.deleteRollups = db.prepare('DELETE FROM rollups WHERE level = ? AND tag_id = ? AND cell < ?');
+    this.sampleRows = chunk('SELECT time FROM samples WHERE tag_id = ? AND time < ? ORDER BY time LIMIT 1 OFFSET ?', 'DELETE FROM samples WHERE tag_id = ? AND time < ? AND time < ?');
+    this.blocks = chunk('SELECT first FROM sample_blocks WHERE tag_id = ? AND first < ? ORDER BY first LIMIT 1 OFFSET ?', 'DELETE FROM sample_blocks WHERE tag_id = ? AND first < ? AND first < ?');
+    this.samplesInBlocks = db.prepare('SELECT coalesce(sum(count), 0) FROM sample_blocks WHERE tag_id = ? AND first < ? AND first < ?').pluck();
+    // Rollups are keyed by time first (rollup-epoch.ts): one pass per level takes every tag's old cells.
+    this.rollupRows = chunk(
+      'SELECT epoch, tag_id, cell FROM rollups WHERE level = ? AND epoch <= ? AND cell < ? ORDER BY epoch, tag_id, cell LIMIT 1 OFFSET ?',
+      'DELETE FROM rollups WHERE level = ? AND epoch <= ? AND cell < ? AND (epoch, tag_id, cell) < (?, ?, ?)',
+    );
   }
 
-  /** False when told to stop. */
+  /**
+   * False when told to stop. A stop between the samples and the rollups leaves
+   * cells of samples already gone, older than anything kept; the next run,
+   * whose cutoff is never earlier, takes them.
+   */
   async samplesBefore(cutoff: number): Promise<boolean> {
     for (const id of this.tagIds) {
       // A block lies within one BLOCK_SPAN_MS window, which an hour boundary never cuts: one starting before the cutoff ends before it.
-      if (!(await this.chunks((n) => this.deleteBlockChunk(id, cutoff, n), () => undefined, RETENTION_CHUNK_BLOCKS))) return false;
-      if (!(await this.chunks((n) => this.deleteChunk(this.sampleBoundary, this.deleteSamples, [id], cutoff, n), (n) => (this.samples += n)))) return false;
-      for (const level of ROLLUP_LEVELS_MS) {
-        if (!(await this.chunks((n) => this.deleteChunk(this.rollupBoundary, this.deleteRollups, [level, id], cutoff / level, n), (n) => (this.rollups += n)))) return false;
-      }
+      const countSamples = (params: readonly number[]) => (this.samples += this.samplesInBlocks.get(...params) as number);
+      if (!(await this.chunks((n) => this.deleteChunk(this.blocks, [id, cutoff], [cutoff], n, countSamples), () => undefined, RETENTION_CHUNK_BLOCKS))) return false;
+      if (!(await this.chunks((n) => this.deleteChunk(this.sampleRows, [id, cutoff], [cutoff], n), (n) => (this.samples += n)))) return false;
+    }
+    for (const level of ROLLUP_LEVELS_MS) {
+      const cell = cutoff / level;
+      const bounds = [level, epochOf(cell), cell];
+      if (!(await this.chunks((n) => this.deleteChunk(this.rollupRows, bounds, [epochOf(cell) + 1, 0, 0], n), (n) => (this.rollups += n)))) return false;
     }
     return true;
   }
@@ -111,17 +124,15 @@ class ChunkedDeleter {
     return { samplesDeleted: this.samples, rollupsDeleted: this.rollups, journalDeleted: this.journal, bytesInUse: bytesInUse(this.context.db) };
   }
 
-  /** Deletes the first `limit` keys below `cutoff`: the key of row `limit` bounds the chunk. */
-  private deleteChunk(boundary: Database.Statement, remove: Database.Statement, prefix: readonly number[], cutoff: number, limit: number): number {
-    const end = (boundary.get(...prefix, cutoff, limit) as number | undefined) ?? cutoff;
-    return remove.run(...prefix, end).changes;
-  }
-
-  /** Up to `limit` blocks below `cutoff`; counts their samples, returns the blocks deleted. */
-  private deleteBlockChunk(id: number, cutoff: number, limit: number): number {
-    const end = (this.blockBoundary.get(id, cutoff, limit) as number | undefined) ?? cutoff;
-    this.samples += this.samplesInBlocks.get(id, end) as number;
-    return this.deleteBlocks.run(id, end).changes;
+  /**
+   * Deletes the first `limit` rows within `bounds`: the key of the row after
+   * them ends the chunk, or `all` when there are no more. `before` sees the
+   * delete's parameters first (blocks count their samples).
+   */
+  private deleteChunk({ boundary, remove }: ChunkStatements, bounds: readonly number[], all: readonly number[], limit: number, before?: (params: readonly number[]) => void): number {
+    const params = [...bounds, ...((boundary.get(...bounds, limit) as number[] | undefined) ?? all)];
+    before?.(params);
+    return remove.run(...params).changes;
   }
 
   private async chunks(step: (limit: number) => number, count: (deleted: number) => void, rows = RETENTION_CHUNK_ROWS): Promise<boolean> {

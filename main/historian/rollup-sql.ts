@@ -1,4 +1,5 @@
 import type { Aggregates } from './aggregates.js';
+import { epochOf } from './rollup-epoch.js';
 
 // One rollup row's columns, in the order both statements below use. Times
 // are stored as offsets from the cell's start; a row without a good sample
@@ -11,9 +12,9 @@ const pick = (better: string, columns: readonly string[]) =>
 // Aggregates (aggregates.ts): all SET expressions see the old row, so the
 // conditions stay valid while the columns they test are being replaced.
 export const UPSERT_ROLLUP_SQL = `
-  INSERT INTO rollups (level, tag_id, cell, count, good, sum, first_t, first_v, first_s, min_t, min_v, min_s, max_t, max_v, max_s, last_t, last_v, last_s)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (level, tag_id, cell) DO UPDATE SET
+  INSERT INTO rollups (level, epoch, tag_id, cell, count, good, sum, first_t, first_v, first_s, min_t, min_v, min_s, max_t, max_v, max_s, last_t, last_v, last_s)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (level, epoch, tag_id, cell) DO UPDATE SET
     count = count + excluded.count,
     good = good + excluded.good,
     sum = sum + excluded.sum,
@@ -22,9 +23,19 @@ export const UPSERT_ROLLUP_SQL = `
     ${pick('excluded.good > 0 AND (good = 0 OR excluded.min_v < min_v OR (excluded.min_v = min_v AND excluded.min_t < min_t))', ['min_t', 'min_v', 'min_s'])},
     ${pick('excluded.good > 0 AND (good = 0 OR excluded.max_v > max_v OR (excluded.max_v = max_v AND excluded.max_t < max_t))', ['max_t', 'max_v', 'max_s'])}`;
 
+// One tag's cells in [first, end): the epochs are walked outermost (CROSS JOIN
+// keeps that order), so each is one seek into the key, never a scan of all tags.
+// No ORDER BY: cells merge into buckets by their own times, in any order, so a sort would buy nothing.
 export const SELECT_ROLLUPS_SQL = `
+  WITH RECURSIVE epochs(epoch) AS (SELECT ? UNION ALL SELECT epoch + 1 FROM epochs WHERE epoch < ?)
   SELECT cell, count, good, sum, first_t, first_v, first_s, min_t, min_v, min_s, max_t, max_v, max_s, last_t, last_v, last_s
-  FROM rollups WHERE level = ? AND tag_id = ? AND cell >= ? AND cell < ? ORDER BY cell`;
+  FROM epochs CROSS JOIN rollups
+  WHERE rollups.level = ? AND rollups.epoch = epochs.epoch AND tag_id = ? AND cell >= ? AND cell < ?`;
+
+/** SELECT_ROLLUPS_SQL's parameters: level `levelMs`, tag `tagId`, cells [firstCell, endCell). */
+export function selectParams(levelMs: number, tagId: number, firstCell: number, endCell: number): number[] {
+  return [epochOf(firstCell), epochOf(endCell - 1), levelMs, tagId, firstCell, endCell];
+}
 
 /** The upsert's parameters for row `i` of `cells`, a cell of `levelMs` at `cell`. */
 export function upsertParams(levelMs: number, tagId: number, cell: number, cells: Aggregates, i: number): unknown[] {
@@ -32,7 +43,7 @@ export function upsertParams(levelMs: number, tagId: number, cell: number, cells
   const good = cells.good[i]!;
   const offset = (t: number) => (good > 0 ? t - start : null);
   return [
-    levelMs, tagId, cell, cells.count[i], good, cells.sum[i],
+    levelMs, epochOf(cell), tagId, cell, cells.count[i], good, cells.sum[i],
     cells.firstT[i]! - start, cells.firstV[i], cells.firstS[i],
     offset(cells.minT[i]!), good > 0 ? cells.minV[i] : null, good > 0 ? cells.minS[i] : null,
     offset(cells.maxT[i]!), good > 0 ? cells.maxV[i] : null, good > 0 ? cells.maxS[i] : null,

@@ -15,6 +15,7 @@ import { bucketIndex } from '../../main/historian/rollup-plan.js';
 import { SampleBlockReader } from '../../main/historian/sample-blocks.js';
 import type { Record } from './bench-types.js';
 import { percentile } from './percentile.js';
+import { runWalBench } from './wal-bench.js';
 
 // The bench bundle sits beside historian-worker.js (run-bench.mjs builds both).
 const workerEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'historian-worker.js');
@@ -30,6 +31,7 @@ export async function runHistorianBench(record: Record): Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'tidewatch-historian-bench-'));
   try {
     await insertBench(path.join(root, 'insert'), record);
+    runWalBench(record);
     const t0 = Date.UTC(2026, 0, 5, 6, 0, 0);
     const eightHours = await buildEightHours(path.join(root, 'trend'), t0);
     await queryBench(path.join(root, 'trend'), t0, eightHours, record);
