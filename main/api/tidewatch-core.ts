@@ -43,11 +43,11 @@ export class TidewatchCore implements SessionHost {
   private tagsChanged = false;
   private connectionsChanged = false;
   private readonly ticker: ReturnType<typeof setInterval>;
-  private earlyFlushPending = false;
+  private flushPending = false;
   /** After the I/O callback that delivered samples (a whole publish response) has pushed them all. */
-  private readonly flushEarly = () => {
-    this.earlyFlushPending = false;
-    for (const session of this.sessions) session.streamer.flushEarly(DISPLAY_TICK_MS);
+  private readonly flushSoon = () => {
+    this.flushPending = false;
+    for (const session of this.sessions) session.streamer.flushSoon();
   };
 
   /** The write path as sessions see it: tags, their latest values and connections, and the sources' write and read. */
@@ -209,9 +209,9 @@ export class TidewatchCore implements SessionHost {
     for (let i = 0; i < observers.length; i++) observers[i]!.sample(index, time, value, status);
     const sessions = this.sessions;
     for (let i = 0; i < sessions.length; i++) sessions[i]!.streamer.push(index, time, value, status);
-    if (!this.earlyFlushPending) {
-      this.earlyFlushPending = true;
-      setImmediate(this.flushEarly);
+    if (!this.flushPending) {
+      this.flushPending = true;
+      setImmediate(this.flushSoon);
     }
   }
 
@@ -266,7 +266,7 @@ export class TidewatchCore implements SessionHost {
     if (this.tagsChanged) this.broadcast({ type: 'tags', tags: this.tagList() });
     if (this.connectionsChanged) this.broadcast({ type: 'connections', connections: this.connectionStatuses() });
     this.tagsChanged = this.connectionsChanged = false;
-    for (const session of this.sessions) session.streamer.flush();
+    for (const session of this.sessions) session.streamer.flushSoon();
   }
 
   broadcast(event: ServerEvent): void {
