@@ -233,7 +233,8 @@ export class Historian {
     const batch = this.batch;
     if (batch.count === 0 || this.disposed) return this.lastBatch;
     if (!force && this.inFlight >= MAX_BATCHES_IN_FLIGHT) return this.lastBatch;
-    this.batch = new SampleColumns(Math.max(1024, batch.count));
+    // A quarter more than the last batch: one a little bigger must not double every column (a copy of it all).
+    this.batch = new SampleColumns(Math.max(1024, Math.ceil(batch.count * 1.25)));
     if (!this.writer.running) {
       this.counts.droppedHere += batch.count;
       return this.lastBatch;
