@@ -246,15 +246,14 @@ export class HistoryWriter {
   private writeLevel(level: number, fine: Aggregates, fineTag: readonly number[], fineStart: readonly number[], kept: [number, number, number][]): void {
     const cells = new Aggregates();
     const keys: [tagId: number, cell: number][] = [];
-    const indexOf = new Map<string, number>();
+    // Fine cells come grouped by tag, in time order, so each coarse cell is one run of them.
+    // Were a tag's run ever split, its two parts would be two upserts of one cell: still right.
+    let i = -1;
     for (let j = 0; j < fine.length; j++) {
       const tagId = fineTag[j]!;
       const cell = Math.floor(fineStart[j]! / level);
-      const key = `${tagId}:${cell}`;
-      let i = indexOf.get(key);
-      if (i === undefined) {
+      if (i < 0 || keys[i]![0] !== tagId || keys[i]![1] !== cell) {
         i = cells.add();
-        indexOf.set(key, i);
         keys.push([tagId, cell]);
       }
       cells.addRow(i, fine, j);

@@ -13,21 +13,21 @@ describe('dataValueToSample', () => {
       serverTimestamp: new Date('2026-11-25T03:00:01Z'),
       statusCode: StatusCodes.UncertainLastUsableValue,
     });
-    const sample = dataValueToSample(dv, 999, slot());
+    const sample = dataValueToSample(dv, () => 999, slot());
     expect(sample).toEqual({ time: source.getTime(), value: 42.5, status: 0x40900000 });
   });
 
   it('falls back to the server timestamp, then to the receive time', () => {
     const server = new Date('2026-11-25T03:00:01Z');
     const withServer = new DataValue({ value: new Variant({ dataType: DataType.Int32, value: 7 }), serverTimestamp: server });
-    expect(dataValueToSample(withServer, 5, slot()).time).toBe(server.getTime());
+    expect(dataValueToSample(withServer, () => 5, slot()).time).toBe(server.getTime());
     const bare = new DataValue({ value: new Variant({ dataType: DataType.Int32, value: 7 }) });
-    expect(dataValueToSample(bare, 5, slot()).time).toBe(5);
+    expect(dataValueToSample(bare, () => 5, slot()).time).toBe(5);
   });
 
   it('keeps a Bad status with its sub-code so the operator sees why', () => {
     const dv = new DataValue({ statusCode: StatusCodes.BadSensorFailure });
-    const sample = dataValueToSample(dv, 1, slot());
+    const sample = dataValueToSample(dv, () => 1, slot());
     expect(sample.status).toBe(StatusCodes.BadSensorFailure.value);
     expect(sample.value).toBeNaN();
   });
@@ -35,7 +35,7 @@ describe('dataValueToSample', () => {
   it('reuses the slot it is given', () => {
     const out = slot();
     const dv = new DataValue({ value: new Variant({ dataType: DataType.Float, value: 1.5 }) });
-    expect(dataValueToSample(dv, 1, out)).toBe(out);
+    expect(dataValueToSample(dv, () => 1, out)).toBe(out);
   });
 });
 

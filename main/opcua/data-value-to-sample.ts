@@ -14,8 +14,10 @@ export interface SampleSlot {
  * a trend must show when things happened, not when the network delivered them.
  * The StatusCode is kept whole, info bits included.
  */
-export function dataValueToSample(dataValue: DataValue, receivedAt: number, out: SampleSlot): SampleSlot {
-  out.time = dataValue.sourceTimestamp?.getTime() ?? dataValue.serverTimestamp?.getTime() ?? receivedAt;
+export function dataValueToSample(dataValue: DataValue, receivedAt: () => number, out: SampleSlot): SampleSlot {
+  // The clock is read only for a value with neither timestamp: at 100,000 values a
+  // second, a Date.now() each (65 ns here) cost more than the rest of this function.
+  out.time = dataValue.sourceTimestamp?.getTime() ?? dataValue.serverTimestamp?.getTime() ?? receivedAt();
   out.value = variantToNumber(dataValue.value);
   out.status = dataValue.statusCode.value >>> 0;
   return out;

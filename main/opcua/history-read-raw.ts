@@ -60,7 +60,7 @@ export async function historyReadRaw(
       const page = { time: new Float64Array(dataValues.length), value: new Float64Array(dataValues.length), status: new Float64Array(dataValues.length) };
       let n = 0;
       for (const dataValue of dataValues) {
-        const sample = dataValueToSample(dataValue, Number.NaN, slot);
+        const sample = dataValueToSample(dataValue, () => Number.NaN, slot);
         // Servers differ on whether endTime is included: the range is [from, to) whatever they do.
         if (!(sample.time >= range.from && sample.time < range.to)) continue;
         page.time[n] = sample.time;

@@ -130,7 +130,7 @@ export class OpcuaConnection implements SampleSource {
     const tag = this.feed.get(index);
     if (!tag) return { value: Number.NaN, status: StatusCode.BadNodeIdUnknown };
     const dataValue = await session.read({ nodeId: tag.nodeId, attributeId: AttributeIds.Value }, 0);
-    const sample = dataValueToSample(dataValue, this.now(), { time: 0, value: 0, status: 0 });
+    const sample = dataValueToSample(dataValue, this.now, { time: 0, value: 0, status: 0 });
     return { value: sample.value, status: sample.status };
   }
 

@@ -88,7 +88,7 @@ export class TagFeed {
   /** The hot path: one reused slot, no allocation. */
   sample(tag: PlannedTag, dataValue: DataValue): void {
     this.checkType(tag, dataValue);
-    const s = dataValueToSample(dataValue, this.now(), this.slot);
+    const s = dataValueToSample(dataValue, this.now, this.slot);
     if (this.stale.size > 0) this.stale.delete(tag.index);
     this.listener.sample(tag.index, s.time, s.value, s.status);
   }
