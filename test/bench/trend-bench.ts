@@ -42,11 +42,13 @@ export async function runTrendBench(record: Record, options: TrendBenchOptions =
   await buildTrendBenchPages();
   const browser = await launchChromium();
   try {
-    const chart = async (setup: string, pens: number): Promise<FrameFigures> => {
+    const chart = async (setup: string, pens: number): Promise<{ display: FrameFigures; uncapped: FrameFigures }> => {
       const page = await openTrendBenchPage(browser, 'fps.html', { width: 1600, height: 400 });
       try {
         await page.evaluate(([kind, n, points]) => window.trendBench![kind as 'trend' | 'rawUplot'](n as number, points as number), [setup, pens, POINTS] as const);
-        return await page.evaluate((ms) => window.trendBench!.measure(ms), measureMs);
+        const display = await page.evaluate((ms) => window.trendBench!.measure(ms, false), measureMs);
+        const uncapped = await page.evaluate((ms) => window.trendBench!.measure(ms, true), measureMs);
+        return { display, uncapped };
       } finally {
         await page.close();
       }
@@ -55,16 +57,24 @@ export async function runTrendBench(record: Record, options: TrendBenchOptions =
     const trend10 = await chart('trend', 10);
     const raw32 = await chart('rawUplot', 32);
     const trend32 = await chart('trend', 32);
-    record('trend.fps_raw_uplot_10pens_360k', raw10.fps, 'baseline: plain uPlot, setData on the full 10 x 360,000 points each frame');
-    record('trend.fps_10pens_360k', trend10.fps, `target >= 55; ${(trend10.fps / raw10.fps).toFixed(1)}x plain uPlot (target >= 3x)`);
-    record('trend.fps_ratio_vs_raw_uplot_10pens', trend10.fps / raw10.fps, 'target >= 3');
-    record('trend.frame_p95_ms_10pens_360k', trend10.p95Ms, `work per frame: new samples folded in, scales, changed columns drawn; plain uPlot p95 ${raw10.p95Ms.toFixed(1)} ms`);
+    record('trend.fps_raw_uplot_10pens_360k', raw10.display.fps, 'baseline: plain uPlot, setData on the full 10 x 360,000 points each frame');
+    record('trend.fps_10pens_360k', trend10.display.fps, `target >= 55; ${(trend10.display.fps / raw10.display.fps).toFixed(1)}x plain uPlot (target >= 3x)`);
+    record('trend.fps_ratio_vs_raw_uplot_10pens', trend10.display.fps / raw10.display.fps, 'target >= 3; the trend is held to the display\'s 60 fps, so this ratio is bounded by 60 / plain uPlot\'s fps');
+    record('trend.frame_p95_ms_10pens_360k', trend10.display.p95Ms, `work per frame: new samples folded in, scales, changed columns drawn; plain uPlot p95 ${raw10.display.p95Ms.toFixed(1)} ms`);
     // The frame rate stops at the display's; the work per frame shows how far below that the trend stays.
-    record('trend.frame_work_ratio_raw_uplot_vs_trend_10pens', raw10.p95Ms / Math.max(0.1, trend10.p95Ms), 'p95 work per frame, plain uPlot / trend');
-    record('trend.fps_raw_uplot_32pens_360k', raw32.fps, 'baseline: plain uPlot, setData on the full 32 x 360,000 points each frame');
-    record('trend.fps_32pens_360k', trend32.fps, `target >= 30; ${(trend32.fps / raw32.fps).toFixed(1)}x plain uPlot; work per frame p95 ${trend32.p95Ms.toFixed(1)} ms`);
-    record('trend.fps_ratio_vs_raw_uplot_32pens', trend32.fps / raw32.fps, 'same pens and data as the 32-pen baseline');
-    record('trend.frame_work_ratio_raw_uplot_vs_trend_32pens', raw32.p95Ms / Math.max(0.1, trend32.p95Ms), 'p95 work per frame, plain uPlot / trend');
+    record('trend.frame_work_ratio_raw_uplot_vs_trend_10pens', raw10.display.p95Ms / Math.max(0.1, trend10.display.p95Ms), 'p95 work per frame, plain uPlot / trend');
+    record('trend.fps_raw_uplot_32pens_360k', raw32.display.fps, 'baseline: plain uPlot, setData on the full 32 x 360,000 points each frame');
+    record('trend.fps_32pens_360k', trend32.display.fps, `target >= 30; ${(trend32.display.fps / raw32.display.fps).toFixed(1)}x plain uPlot; work per frame p95 ${trend32.display.p95Ms.toFixed(1)} ms`);
+    record('trend.fps_ratio_vs_raw_uplot_32pens', trend32.display.fps / raw32.display.fps, 'same pens and data as the 32-pen baseline');
+    record('trend.frame_work_ratio_raw_uplot_vs_trend_32pens', raw32.display.p95Ms / Math.max(0.1, trend32.display.p95Ms), 'p95 work per frame, plain uPlot / trend');
+    // Past the display's cap: frames back to back, each rasterised, the same for both.
+    const uncapped = (pens: number, trend: FrameFigures, raw: FrameFigures) => {
+      record(`trend.fps_uncapped_${pens}pens_360k`, trend.fps, `frames back to back, not on the display's; work p95 ${trend.p95Ms.toFixed(1)} ms`);
+      record(`trend.fps_uncapped_raw_uplot_${pens}pens_360k`, raw.fps, `baseline: plain uPlot the same way; work p95 ${raw.p95Ms.toFixed(1)} ms`);
+      record(`trend.fps_uncapped_ratio_vs_raw_uplot_${pens}pens`, trend.fps / raw.fps, 'what the ratio is without the display holding the trend to 60 fps');
+    };
+    uncapped(10, trend10.uncapped, raw10.uncapped);
+    uncapped(32, trend32.uncapped, raw32.uncapped);
     await heapRun(browser, heapMinutes, record);
   } finally {
     await browser.close();

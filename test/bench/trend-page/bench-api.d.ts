@@ -12,7 +12,8 @@ export interface TrendBenchApi {
   trend(pens: number, points: number): Promise<void>;
   /** The baseline: plain uPlot, setData on the full data every frame. */
   rawUplot(pens: number, points: number): Promise<void>;
-  measure(ms: number): Promise<FrameFigures>;
+  /** Over `ms`: on the display's frames, or uncapped (frames back to back, each rasterised). */
+  measure(ms: number, uncapped: boolean): Promise<FrameFigures>;
   /**
    * Draws a live trend frame by frame on a manual clock (slides, partial redraws, gaps, holds,
    * steps), then once more from scratch at the same moment: how many pixels differ.
