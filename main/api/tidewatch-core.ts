@@ -19,6 +19,13 @@ export type SessionActor = () => { readonly user: string; readonly station: stri
 export type DomainApiFactory = (actor: SessionActor) => Partial<TidewatchApi>;
 
 export const DISPLAY_TICK_MS = 1000 / 60;
+/**
+ * Frames go out on samples and acks; only a lost ack needs a clock, and it is
+ * taken as lost after 5 s, so a look once a second is soon enough. A 60 Hz
+ * ticker cost the stream bench's main process a quarter of its CPU on this
+ * machine, and woke an idle station 60 times a second.
+ */
+const ACK_CHECK_MS = 1000;
 
 /**
  * The transport-agnostic heart of the app: receives every sample, keeps the
@@ -42,7 +49,8 @@ export class TidewatchCore implements SessionHost {
   private domainApis: DomainApiFactory[] = [];
   private tagsChanged = false;
   private connectionsChanged = false;
-  private readonly ticker: ReturnType<typeof setInterval>;
+  private readonly ackCheck: ReturnType<typeof setInterval>;
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private flushPending = false;
   /** After the I/O callback that delivered samples (a whole publish response) has pushed them all. */
   private readonly flushSoon = () => {
@@ -72,15 +80,17 @@ export class TidewatchCore implements SessionHost {
     readonly security: SessionSecurity,
     private readonly now: () => number = Date.now,
   ) {
-    this.ticker = setInterval(() => this.tick(), DISPLAY_TICK_MS);
-    this.ticker.unref();
+    this.ackCheck = setInterval(() => {
+      for (const session of this.sessions) session.streamer.flushSoon();
+    }, ACK_CHECK_MS);
+    this.ackCheck.unref();
   }
 
   addConnection(definition: ConnectionDefinition, createSource: SourceFactory): void {
     const tags = this.numberTags(definition.id, definition.tags);
     const source = createSource({ ...definition, tags: sourceTags(tags, definition.tags) }, this.listenerFor(definition.id));
     this.sources.set(definition.id, source);
-    this.connectionsChanged = true;
+    this.markChanged('connections');
     source.start();
   }
 
@@ -94,7 +104,7 @@ export class TidewatchCore implements SessionHost {
     const duplicate = definitions.find((d) => this.tagsById.has(tagId(connectionId, d.name)));
     if (duplicate) throw new ApiError(`addTags: ${tagId(connectionId, duplicate.name)} already exists`);
     const tags = this.numberTags(connectionId, definitions);
-    this.tagsChanged = true;
+    this.markChanged('tags');
     source.addTags(sourceTags(tags, definitions)).catch((error: unknown) => this.log('warning', `${connectionId}: cannot subscribe added tags: ${String(error)}`));
     return tags;
   }
@@ -118,7 +128,7 @@ export class TidewatchCore implements SessionHost {
     this.sources.delete(id);
     this.fixedStatuses.delete(id);
     this.retire([...this.tags.values()].filter((tag) => tag.connectionId === id));
-    this.connectionsChanged = true;
+    this.markChanged('connections');
     await source?.stop();
   }
 
@@ -130,7 +140,7 @@ export class TidewatchCore implements SessionHost {
       this.projectUnits.delete(tag.index);
       this.latest.forget(tag.index);
     }
-    this.tagsChanged = true;
+    this.markChanged('tags');
   }
 
   setProject(project: ProjectStatus): void {
@@ -141,7 +151,7 @@ export class TidewatchCore implements SessionHost {
   /** A connection that could not even be attempted (the demo plant failed to start): shown, never retried. */
   addFailedConnection(id: string, name: string, endpointUrl: string, error: string): void {
     this.fixedStatuses.set(id, { id, name, endpointUrl, state: 'failed', lastError: error, reconnects: 0, keepAliveMs: null, since: this.now() });
-    this.connectionsChanged = true;
+    this.markChanged('connections');
   }
 
   /** Alarms, history and the like see every sample, synchronously, after the tag cache. */
@@ -196,10 +206,12 @@ export class TidewatchCore implements SessionHost {
   }
 
   async dispose(): Promise<void> {
-    clearInterval(this.ticker);
+    clearInterval(this.ackCheck);
     for (const session of this.sessions) session.dispose();
     await Promise.all([...this.sources.values()].map((source) => source.stop()));
     this.sources.clear();
+    // After the sources: one stopping may still have marked a change.
+    clearTimeout(this.changeTimer);
   }
 
   /** The hot path: no allocation, no I/O. */
@@ -233,10 +245,10 @@ export class TidewatchCore implements SessionHost {
           unit: this.projectUnits.get(index) ?? metadata.unit,
           description: metadata.description || tag.description,
         });
-        this.tagsChanged = true;
+        this.markChanged('tags');
       },
       status: (status) => {
-        this.connectionsChanged = true;
+        this.markChanged('connections');
         const level = status.state === 'failed' || status.state === 'reconnecting' ? 'warning' : 'info';
         this.log(level, `${status.name}: ${status.state}${status.lastError ? ` (${status.lastError})` : ''}`);
       },
@@ -262,11 +274,20 @@ export class TidewatchCore implements SessionHost {
     return [...[...this.sources.values()].map((s) => s.status), ...this.fixedStatuses.values()];
   }
 
-  private tick(): void {
+  /** One event per kind a display tick after the first change, however many came meanwhile (10,000 tags' metadata arrive one by one). */
+  private markChanged(kind: 'tags' | 'connections'): void {
+    if (kind === 'tags') this.tagsChanged = true;
+    else this.connectionsChanged = true;
+    if (this.changeTimer !== undefined) return;
+    this.changeTimer = setTimeout(() => this.broadcastChanges(), DISPLAY_TICK_MS);
+    this.changeTimer.unref();
+  }
+
+  private broadcastChanges(): void {
+    this.changeTimer = undefined;
     if (this.tagsChanged) this.broadcast({ type: 'tags', tags: this.tagList() });
     if (this.connectionsChanged) this.broadcast({ type: 'connections', connections: this.connectionStatuses() });
     this.tagsChanged = this.connectionsChanged = false;
-    for (const session of this.sessions) session.streamer.flushSoon();
   }
 
   broadcast(event: ServerEvent): void {
