@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SilenceWatchdog } from './silence-watchdog.js';
 
 function armed(limitMs: number) {
@@ -35,13 +35,28 @@ describe('SilenceWatchdog', () => {
     watchdog.dispose();
   });
 
-  it('fires before the end of the period, two looks (a fortieth of it each) early, so a late tick still reports within it', () => {
-    const { clock, reports, watchdog } = armed(1000);
-    clock.now += 940;
+  it('fires before the end of the period, a twentieth of it (at least 50 ms) early, so a late timer still reports within it', () => {
+    const { clock, reports, watchdog } = armed(2000);
+    clock.now += 1900;
     expect(watchdog.check()).toBe(false);
-    clock.now += 20;
+    clock.now += 1;
     expect(watchdog.check()).toBe(true);
-    expect(reports).toEqual([960]);
+    expect(reports).toEqual([1901]);
+    watchdog.dispose();
+    const short = armed(500);
+    short.clock.now += 451;
+    expect(short.watchdog.check()).toBe(true);
+    short.watchdog.dispose();
+  });
+
+  it('reports on its own timer, at the moment the silence begins, and watches again once the server speaks', async () => {
+    const reports: number[] = [];
+    const watchdog = new SilenceWatchdog((silentMs) => reports.push(silentMs));
+    watchdog.arm(200); // reports after 150 ms of silence
+    await vi.waitFor(() => expect(reports).toHaveLength(1), { timeout: 10_000 });
+    expect(reports[0]).toBeGreaterThan(150);
+    watchdog.heard();
+    await vi.waitFor(() => expect(reports).toHaveLength(2), { timeout: 10_000 });
     watchdog.dispose();
   });
 
