@@ -1,4 +1,4 @@
-import { useEffect, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { BrowsedNode, FindNodesResult } from '../../../shared/api/connection-api.js';
 import { useAppState } from '../components/use-app-state.js';
 import { useConnectionApi } from '../connections/use-connection-api.js';
@@ -22,6 +22,10 @@ export function AddressSpaceBrowser({ onClose }: { readonly onClose: () => void 
   const api = useConnectionApi();
   const connections = useAppState((state) => state.connections);
   const [connectionId, setConnectionId] = useState(() => connections.find((c) => c.state === 'connected')?.id ?? connections[0]?.id ?? '');
+  // A reply that comes after the user picked another server belongs to the old one's tree, not this one.
+  const shownConnection = useRef(connectionId);
+  shownConnection.current = connectionId;
+  const stillShown = (id: string) => shownConnection.current === id;
   const [tree, setTree] = useState<TreeState>(EMPTY_TREE);
   const [selected, setSelected] = useState<BrowsedNode | null>(null);
   const [text, setText] = useState('');
@@ -42,8 +46,8 @@ export function AddressSpaceBrowser({ onClose }: { readonly onClose: () => void 
       setTree((current) => setChildren(current, nodeId, { state: 'loading' }));
       api
         .browseNode({ connectionId, ...(nodeId !== ROOT && { nodeId }) })
-        .then((result) => setTree((current) => setChildren(current, nodeId, { state: 'loaded', nodes: result.nodes, truncated: result.truncated })))
-        .catch((error: unknown) => setTree((current) => setChildren(current, nodeId, { state: 'failed', error: errorMessage(error) })));
+        .then((result) => stillShown(connectionId) && setTree((current) => setChildren(current, nodeId, { state: 'loaded', nodes: result.nodes, truncated: result.truncated })))
+        .catch((error: unknown) => stillShown(connectionId) && setTree((current) => setChildren(current, nodeId, { state: 'failed', error: errorMessage(error) })));
     }
   }, [api, connectionId, tree]);
 
@@ -51,10 +55,12 @@ export function AddressSpaceBrowser({ onClose }: { readonly onClose: () => void 
     event.preventDefault();
     if (text.trim() === '') return;
     setSearch({ state: 'searching' });
+    const searched = connectionId;
     try {
-      setSearch({ state: 'done', result: await api.findNodes({ connectionId, text: text.trim() }) });
+      const result = await api.findNodes({ connectionId: searched, text: text.trim() });
+      if (stillShown(searched)) setSearch({ state: 'done', result });
     } catch (error) {
-      setSearch({ state: 'failed', error: errorMessage(error) });
+      if (stillShown(searched)) setSearch({ state: 'failed', error: errorMessage(error) });
     }
   };
 
