@@ -21,7 +21,7 @@ const text = (name: string) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const options: BenchOptions = { tags: option('--tags', 1000), rateHz: option('--rate', 100), seconds: option('--seconds', 10), warmupS: option('--warmup', 3), rounds: option('--rounds', 2) };
+const options: BenchOptions = { tags: option('--tags', 1000), rateHz: option('--rate', 100), seconds: option('--seconds', 10), warmupS: option('--warmup', 3), rounds: option('--rounds', 3) };
 const only = text('--only');
 const jsonFile = text('--json');
 
