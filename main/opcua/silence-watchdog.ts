@@ -34,7 +34,7 @@ export class SilenceWatchdog {
    */
   arm(periodMs: number): void {
     this.limitMs = periodMs - Math.max(50, periodMs / 20);
-    this.heard();
+    this.lastHeard = this.now();
     this.silent = false;
     this.watch();
   }

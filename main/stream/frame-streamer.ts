@@ -107,7 +107,7 @@ export class FrameStreamer {
       this.inFlight.shift();
       this.lostAcks++;
     }
-    if (this.columns.count === 0 && this.waitingTags.length === 0) return false;
+    if (!this.holdsSamples) return false;
     const frame = this.takeFrame();
     this.sentAt = this.now();
     this.inFlight.push({ seq: this.seq, sentAt: this.sentAt });
@@ -128,7 +128,7 @@ export class FrameStreamer {
       this.flush();
       return;
     }
-    if (this.columns.count === 0 && this.waitingTags.length === 0) return;
+    if (!this.holdsSamples) return;
     this.timerSet = true;
     this.setTimer(() => {
       this.timerSet = false;
@@ -142,6 +142,10 @@ export class FrameStreamer {
     if (index < 0) return;
     this.inFlight.splice(0, index + 1);
     this.flushSoon();
+  }
+
+  private get holdsSamples(): boolean {
+    return this.columns.count > 0 || this.waitingTags.length > 0;
   }
 
   private get windowFull(): boolean {
