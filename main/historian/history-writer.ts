@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { Aggregates } from './aggregates.js';
 import { ENABLE_LEVEL_AT_SAMPLES, ROLLUP_LEVELS_MS } from './rollup-plan.js';
 import { UPSERT_ROLLUP_SQL, upsertParams } from './rollup-sql.js';
+import { groupByTag } from './group-by-tag.js';
 import { BLOCK_MAX_SAMPLES, blockWindow, encodeBlock, SampleBlockReader } from './sample-blocks.js';
 import type { BatchColumns, BatchResult } from './worker-protocol.js';
 
@@ -19,20 +20,17 @@ function worthExtending(openSamples: number, newSamples: number): boolean {
   return openSamples < BLOCK_MAX_SAMPLES && openSamples <= Math.max(newSamples, SMALL_BLOCK_SAMPLES);
 }
 
-/** A tag's newest block, kept in memory so the next batch extends it instead of starting another. */
-interface OpenBlock {
-  readonly rowId: number;
-  readonly window: number;
-  readonly time: readonly number[];
-  readonly value: readonly number[];
-  readonly status: readonly number[];
+/** One tag's samples: whole-ms times; about to be written, in time order. */
+interface TagSamples {
+  readonly time: Float64Array;
+  readonly value: Float64Array;
+  readonly status: Uint32Array;
 }
 
-/** One tag's samples of a batch, about to be written: whole-ms times, in time order. */
-interface TagSamples {
-  readonly time: number[];
-  readonly value: number[];
-  readonly status: number[];
+/** A tag's newest block, kept in memory so the next batch extends it instead of starting another. */
+interface OpenBlock extends TagSamples {
+  readonly rowId: number;
+  readonly window: number;
 }
 
 /**
@@ -118,28 +116,17 @@ export class HistoryWriter {
       this.insertTag.run(name);
       this.idOfKey[key] = this.tagIdOf.get(name) as number;
     }
-    const { count, tag, time } = batch;
-    const indexesOf = new Map<number, number[]>();
-    let rejected = 0;
-    for (let i = 0; i < count; i++) {
-      const id = this.idOfKey[tag[i]!] ?? -1;
-      if (id < 0 || !Number.isFinite(time[i]!)) {
-        rejected++;
-        continue;
-      }
-      let indexes = indexesOf.get(id);
-      if (indexes === undefined) indexesOf.set(id, (indexes = []));
-      indexes.push(i);
-    }
+    const groups = groupByTag(batch, (key) => this.idOfKey[key] ?? -1);
     const cells = new Aggregates();
     const cellTag: number[] = [];
     const cellStart: number[] = [];
     let written = 0;
     let duplicates = 0;
-    for (const [id, indexes] of indexesOf) {
-      const samples = this.newSamples(id, batch, indexes);
-      duplicates += indexes.length - samples.time.length;
-      if (samples.time.length === 0) continue;
+    groups.ids.forEach((id, g) => {
+      const [from, to] = [groups.start[g]!, groups.start[g + 1]!];
+      const samples = this.newSamples(id, { time: groups.time.subarray(from, to), value: groups.value.subarray(from, to), status: groups.status.subarray(from, to) });
+      duplicates += to - from - samples.time.length;
+      if (samples.time.length === 0) return;
       written += samples.time.length;
       this.store(id, samples);
       let c = -1;
@@ -153,9 +140,9 @@ export class HistoryWriter {
         }
         cells.addSample(c, t, samples.value[k]!, samples.status[k]!);
       }
-    }
+    });
     for (const level of ROLLUP_LEVELS_MS) this.writeLevel(level, cells, cellTag, cellStart, kept);
-    return { written, duplicates, rejected };
+    return { written, duplicates, rejected: groups.rejected };
   }
 
   /**
@@ -164,25 +151,27 @@ export class HistoryWriter {
    * reconnect) keeps the first copy; only samples at or before the tag's newest
    * stored time need looking up, so a live stream never reads.
    */
-  private newSamples(id: number, batch: BatchColumns, indexes: readonly number[]): TagSamples {
+  private newSamples(id: number, batch: TagSamples): TagSamples {
     const newest = this.newestOf(id);
-    const times = indexes.map((i) => Math.round(batch.time[i]!));
+    const { time } = batch;
     let ascending = true;
-    for (let k = 1; k < times.length && ascending; k++) ascending = times[k]! > times[k - 1]!;
+    for (let k = 1; k < time.length && ascending; k++) ascending = time[k]! > time[k - 1]!;
     // A live stream: every time new and in order, so nothing to sort, look up or skip.
-    if (ascending && times[0]! > newest) return { time: times, value: indexes.map((i) => batch.value[i]!), status: indexes.map((i) => batch.status[i]!) };
-    const order = indexes.map((_, k) => k);
-    if (!ascending) order.sort((a, b) => times[a]! - times[b]! || a - b);
-    const known = times[order[0]!]! <= newest ? this.storedTimes(id, times.filter((t) => t <= newest)) : null;
-    const out: TagSamples = { time: [], value: [], status: [] };
+    if (ascending && time[0]! > newest) return batch;
+    const order = Array.from(time.keys());
+    if (!ascending) order.sort((a, b) => time[a]! - time[b]! || a - b);
+    const known = time[order[0]!]! <= newest ? this.storedTimes(id, time.filter((t) => t <= newest)) : null;
+    const out = { time: new Float64Array(time.length), value: new Float64Array(time.length), status: new Uint32Array(time.length) };
+    let n = 0;
     for (const k of order) {
-      const t = times[k]!;
-      if (t === out.time[out.time.length - 1] || known?.has(t)) continue;
-      out.time.push(t);
-      out.value.push(batch.value[indexes[k]!]!);
-      out.status.push(batch.status[indexes[k]!]!);
+      const t = time[k]!;
+      if ((n > 0 && t === out.time[n - 1]) || known?.has(t)) continue;
+      out.time[n] = t;
+      out.value[n] = batch.value[k]!;
+      out.status[n] = batch.status[k]!;
+      n++;
     }
-    return out;
+    return { time: out.time.subarray(0, n), value: out.value.subarray(0, n), status: out.status.subarray(0, n) };
   }
 
   /**
@@ -202,11 +191,7 @@ export class HistoryWriter {
       const extend = open !== undefined && open.window === window && samples.time[k]! > newest && worthExtending(open.time.length, end - k) ? open : undefined;
       const room = BLOCK_MAX_SAMPLES - (extend?.time.length ?? 0);
       end = Math.min(end, k + room);
-      const block: TagSamples = {
-        time: (extend?.time ?? []).concat(samples.time.slice(k, end)),
-        value: (extend?.value ?? []).concat(samples.value.slice(k, end)),
-        status: (extend?.status ?? []).concat(samples.status.slice(k, end)),
-      };
+      const block = joined(extend, samples, k, end);
       const last = block.time[block.time.length - 1]!;
       const data = encodeBlock(block);
       let rowId = extend !== undefined && this.updateBlock.run(last, block.time.length, data, extend.rowId).changes === 1 ? extend.rowId : -1;
@@ -219,7 +204,7 @@ export class HistoryWriter {
   }
 
   /** Which of these times the tag already has: read window by window, so one stray old timestamp does not read a year. */
-  private storedTimes(id: number, times: readonly number[]): Set<number> {
+  private storedTimes(id: number, times: ArrayLike<number> & Iterable<number>): Set<number> {
     const spans = new Map<number, [number, number]>();
     for (const t of times) {
       const span = spans.get(blockWindow(t));
@@ -296,4 +281,16 @@ export class HistoryWriter {
     if (!levels) this.since.set(tagId, (levels = new Map()));
     return levels;
   }
+}
+
+/** The open block's samples (if any) followed by samples [from, to). */
+function joined(open: TagSamples | undefined, samples: TagSamples, from: number, to: number): TagSamples {
+  const prior = open?.time.length ?? 0;
+  const length = prior + to - from;
+  const block = { time: new Float64Array(length), value: new Float64Array(length), status: new Uint32Array(length) };
+  for (const column of ['time', 'value', 'status'] as const) {
+    if (open !== undefined) block[column].set(open[column]);
+    block[column].set(samples[column].subarray(from, to), prior);
+  }
+  return block;
 }
