@@ -20,6 +20,7 @@ import {
 import { decodeFrame, FRAME_FLAG_SAMPLES_DROPPED } from '../../shared/frame-codec.js';
 import { LiveStore } from '../../renderer/src/live/live-store.js';
 import { queueSizeFor } from '../../main/opcua/queue-size-for.js';
+import { LatencySamples } from './latency-samples.js';
 import { ValueTally } from './value-tally.js';
 import { processCpuUs } from './process-cpu-us.js';
 import WebSocket from 'ws';
@@ -45,6 +46,8 @@ const nodeId = (i: number) => `ns=1;s=Bench.V${i}`;
 const tally = new ValueTally(tagCount);
 /** Frames main marked as having dropped samples for a slow client. */
 let droppedFrames = 0;
+/** Source time -> the moment main sent the frame (its header's sentAt): the part of the latency spent in main. */
+const atSend = new LatencySamples();
 /** The renderer's rings, claimed for 10 s per tag as a trend of every tag would. */
 const liveStore = new LiveStore({ request: (callback) => setTimeout(callback, 16) as unknown as number, cancel: (handle) => clearTimeout(handle) });
 liveStore.retain(liveStore, new Map(Array.from({ length: tagCount }, (_, i) => [i, 10_000])));
@@ -121,7 +124,11 @@ async function runPipeline(): Promise<() => Promise<void>> {
     const frame = decodeFrame(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     liveStore.append(frame, frame.flags);
     if ((frame.flags & FRAME_FLAG_SAMPLES_DROPPED) !== 0 && tally.measuring) droppedFrames++;
-    for (let i = 0; i < frame.count; i++) tally.add(frame.tag[i]!, frame.value[i]!, frame.status[i]!, now - frame.time[i]!);
+    const measuring = tally.measuring;
+    for (let i = 0; i < frame.count; i++) {
+      tally.add(frame.tag[i]!, frame.value[i]!, frame.status[i]!, now - frame.time[i]!);
+      if (measuring) atSend.add(frame.sentAt - frame.time[i]!);
+    }
     ws.send(JSON.stringify({ t: 'ack', seq: frame.seq }));
   });
   await new Promise((resolve, reject) => {
@@ -178,6 +185,8 @@ process.send?.({
   cpuCores: cpuUs / 1e6 / wallS,
   latencyP50Ms: tally.latencyPercentile(50),
   latencyP99Ms: tally.latencyPercentile(99),
+  // The bare client has no frames: its latency is all at receipt.
+  latencyAtSendP99Ms: mode === 'bare' ? tally.latencyPercentile(99) : atSend.percentile(99),
 });
 await stop();
 process.exit(0);

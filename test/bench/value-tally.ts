@@ -1,4 +1,4 @@
-import { percentile } from './percentile.js';
+import { LatencySamples } from './latency-samples.js';
 
 // OPC UA Part 4, 7.39.1: InfoType DataValue (0x400) with the Overflow bit (0x80).
 const OVERFLOW_BITS = 0x480;
@@ -16,8 +16,7 @@ export class ValueTally {
   offered = 0;
   private readonly last: Float64Array;
   private first = new Float64Array(0);
-  private latencies = new Float64Array(1 << 20);
-  private latencyCount = 0;
+  private readonly latencies = new LatencySamples();
   private counting = false;
 
   constructor(tagCount: number) {
@@ -49,15 +48,10 @@ export class ValueTally {
     this.received++;
     if ((status & OVERFLOW_BITS) === OVERFLOW_BITS) this.overflows++;
     if (!Number.isNaN(previous) && value > previous + 1) this.lost += value - previous - 1;
-    if (this.latencyCount === this.latencies.length) {
-      const grown = new Float64Array(this.latencies.length * 2);
-      grown.set(this.latencies);
-      this.latencies = grown;
-    }
-    this.latencies[this.latencyCount++] = latencyMs;
+    this.latencies.add(latencyMs);
   }
 
   latencyPercentile(p: number): number {
-    return percentile(this.latencies.subarray(0, this.latencyCount), p);
+    return this.latencies.percentile(p);
   }
 }
