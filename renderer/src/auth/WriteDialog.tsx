@@ -1,13 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { WriteOutcome, WritePreparation } from '../../../shared/api/auth-api.js';
 import type { TagInfo } from '../../../shared/contract.js';
 import { qualityOf } from '../../../shared/status-code.js';
 import { useAuthServices } from './auth-context.js';
+import { SelectionCountdown } from './SelectionCountdown.js';
 import { Dialog } from './Dialog.js';
 import { formatSetpoint } from './format-setpoint.js';
 import { parseSetpoint } from './parse-setpoint.js';
+import { ConfirmStepButtons, DoneStepButton, EnterStepButtons } from './OperateStepButtons.js';
 import { useAsyncAction } from './use-async-action.js';
-import { DialogError } from './DialogError.js';
 
 type Step = { readonly kind: 'enter' } | { readonly kind: 'confirm'; readonly preparation: WritePreparation } | { readonly kind: 'done'; readonly outcome: WriteOutcome; readonly preparation: WritePreparation };
 
@@ -53,41 +54,23 @@ export function WriteDialog({ tag, onClose }: { readonly tag: TagInfo; readonly 
               Instrument range {tag.euRange.low} to {tag.euRange.high} {tag.unit}; the project may set tighter limits.
             </p>
           )}
-          <DialogError error={prepare.error} testId="write-error" />
-          <div className="dialog-buttons">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" data-testid="write-check" disabled={prepare.busy}>
-              Next
-            </button>
-          </div>
+          <EnterStepButtons testId="write" error={prepare.error} busy={prepare.busy} onCancel={onClose} />
         </form>
       )}
       {step.kind !== 'enter' && <Confirmation preparation={step.preparation} />}
       {step.kind === 'confirm' && (
         <>
-          <SelectionCountdown expiresAt={step.preparation.expiresAt} />
-          <DialogError error={write.error} testId="write-error" />
-          <div className="dialog-buttons">
-            <button type="button" onClick={() => setStep({ kind: 'enter' })}>
-              Back
-            </button>
-            <button type="button" className="primary" data-testid="write-confirm" disabled={write.busy} onClick={() => void write.run(step.preparation)}>
-              Write {formatSetpoint(step.preparation.newValue)}
-              {step.preparation.unit ? ` ${step.preparation.unit}` : ''}
-            </button>
-          </div>
+          <SelectionCountdown expiresAt={step.preparation.expiresAt} verb="Operate" testId="write-selected" />
+          <ConfirmStepButtons testId="write" error={write.error} busy={write.busy} onBack={() => setStep({ kind: 'enter' })} onConfirm={() => void write.run(step.preparation)}>
+            Write {formatSetpoint(step.preparation.newValue)}
+            {step.preparation.unit ? ` ${step.preparation.unit}` : ''}
+          </ConfirmStepButtons>
         </>
       )}
       {step.kind === 'done' && (
         <>
           <WriteResult outcome={step.outcome} unit={step.preparation.unit} />
-          <div className="dialog-buttons">
-            <button type="button" className="primary" data-testid="write-close" onClick={onClose}>
-              Close
-            </button>
-          </div>
+          <DoneStepButton testId="write" onClose={onClose} />
         </>
       )}
     </Dialog>
@@ -118,23 +101,6 @@ function Confirmation({ preparation }: { readonly preparation: WritePreparation 
         </tr>
       </tbody>
     </table>
-  );
-}
-
-/** A critical tag is selected for a limited time: the operator sees how long is left. */
-function SelectionCountdown({ expiresAt }: { readonly expiresAt: number | null }) {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    if (expiresAt === null) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 250);
-    return () => window.clearInterval(timer);
-  }, [expiresAt]);
-  if (expiresAt === null) return null;
-  const left = Math.max(0, Math.ceil((expiresAt - now) / 1000));
-  return (
-    <p className="dialog-text write-selected" role="status" data-testid="write-selected">
-      {left > 0 ? `Critical: selected. Operate within ${left} s.` : 'The selection expired: go back and select again.'}
-    </p>
   );
 }
 

@@ -1,12 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ArgumentValue, CommandInfo, CommandOutcome, CommandPreparation } from '../../../shared/api/command-api.js';
 import { qualityOf } from '../../../shared/status-code.js';
 import { useAuthServices } from '../auth/auth-context.js';
+import { SelectionCountdown } from '../auth/SelectionCountdown.js';
 import { Dialog } from '../auth/Dialog.js';
 import { formatSetpoint } from '../auth/format-setpoint.js';
 import { useAsyncAction } from '../auth/use-async-action.js';
 import { parseArgument } from './parse-argument.js';
-import { DialogError } from '../auth/DialogError.js';
+import { ConfirmStepButtons, DoneStepButton, EnterStepButtons } from '../auth/OperateStepButtons.js';
 
 type Step = { readonly kind: 'enter' } | { readonly kind: 'confirm'; readonly preparation: CommandPreparation } | { readonly kind: 'done'; readonly preparation: CommandPreparation; readonly outcome: CommandOutcome };
 
@@ -58,40 +59,22 @@ export function CommandDialog({ command, onClose }: { readonly command: CommandI
               )}
             </label>
           ))}
-          <DialogError error={prepare.error} testId="command-error" />
-          <div className="dialog-buttons">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" data-testid="command-check" disabled={prepare.busy}>
-              Next
-            </button>
-          </div>
+          <EnterStepButtons testId="command" error={prepare.error} busy={prepare.busy} onCancel={onClose} />
         </form>
       )}
       {step.kind !== 'enter' && <Confirmation preparation={step.preparation} />}
       {step.kind === 'confirm' && (
         <>
-          <SelectionCountdown expiresAt={step.preparation.expiresAt} />
-          <DialogError error={run.error} testId="command-error" />
-          <div className="dialog-buttons">
-            <button type="button" onClick={() => setStep({ kind: 'enter' })}>
-              Back
-            </button>
-            <button type="button" className="primary" data-testid="command-confirm" disabled={run.busy} onClick={() => void run.run(step.preparation)}>
-              Run {command.label}
-            </button>
-          </div>
+          <SelectionCountdown expiresAt={step.preparation.expiresAt} verb="Run" testId="command-selected" />
+          <ConfirmStepButtons testId="command" error={run.error} busy={run.busy} onBack={() => setStep({ kind: 'enter' })} onConfirm={() => void run.run(step.preparation)}>
+            Run {command.label}
+          </ConfirmStepButtons>
         </>
       )}
       {step.kind === 'done' && (
         <>
           <CommandResult outcome={step.outcome} />
-          <div className="dialog-buttons">
-            <button type="button" className="primary" data-testid="command-close" onClick={onClose}>
-              Close
-            </button>
-          </div>
+          <DoneStepButton testId="command" onClose={onClose} />
         </>
       )}
     </Dialog>
@@ -122,23 +105,6 @@ function Confirmation({ preparation }: { readonly preparation: CommandPreparatio
         ))}
       </tbody>
     </table>
-  );
-}
-
-/** A critical command is selected for a limited time: the operator sees how long is left. */
-function SelectionCountdown({ expiresAt }: { readonly expiresAt: number | null }) {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    if (expiresAt === null) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 250);
-    return () => window.clearInterval(timer);
-  }, [expiresAt]);
-  if (expiresAt === null) return null;
-  const left = Math.max(0, Math.ceil((expiresAt - now) / 1000));
-  return (
-    <p className="dialog-text write-selected" role="status" data-testid="command-selected">
-      {left > 0 ? `Critical: selected. Run within ${left} s.` : 'The selection expired: go back and select again.'}
-    </p>
   );
 }
 
