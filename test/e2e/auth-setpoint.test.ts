@@ -7,6 +7,7 @@ import type { AuditPage } from '../../shared/api/audit-api.js';
 import { ApiSocket } from '../support/api-socket.js';
 import { launchChromium, openApp, waitForConnected } from '../support/chromium.js';
 import { startServe, type ServeProcess } from '../support/serve-process.js';
+import { logInPage } from '../support/log-in-page.js';
 
 // Users meet the security as it is built: the first run, a login, a setpoint with its
 // confirmation, the audit viewer, and a viewer who cannot write however they try.
@@ -31,14 +32,6 @@ describe('operators, viewers and the audit trail in Chromium', () => {
 
   const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
   const row = (name: string) => page.locator(`[data-testid="tag-row"][data-tag-id="demo/${name}"]`);
-
-  async function logIn(name: string, password: string) {
-    await byTestId('login-open').click();
-    await byTestId('login-name').fill(name);
-    await byTestId('login-password').fill(password);
-    await byTestId('login-submit').click();
-    await page.locator(`[data-testid="current-user"][data-user="${name}"]`).waitFor();
-  }
 
   it('starts with the administrator password and nothing else', async () => {
     await byTestId('first-run-setup').waitFor();
@@ -107,7 +100,7 @@ describe('operators, viewers and the audit trail in Chromium', () => {
     await byTestId('logout').click();
     await expect.poll(() => byTestId('current-user').getAttribute('data-user')).toBe('');
     expect(await byTestId('setpoint-button').count()).toBe(0); // read-only until someone logs in
-    await logIn('olga', 'olga-pass-1');
+    await logInPage(page, { name: 'olga', password: 'olga-pass-1' });
     const setpoint = row('TIC101.SP');
     await expect.poll(() => setpoint.locator('[data-testid="tag-quality"]').textContent(), { timeout: 30_000 }).toContain('Good');
     await setpoint.locator('[data-testid="setpoint-button"]').click();
@@ -169,7 +162,7 @@ describe('operators, viewers and the audit trail in Chromium', () => {
   });
 
   it('hides the control from a viewer, and main refuses the viewer’s direct call', async () => {
-    await logIn('vic', 'vic-pass-12'); // switch user
+    await logInPage(page, { name: 'vic', password: 'vic-pass-12' }); // switch user
     await page.locator('[data-testid="current-user"][data-role="viewer"]').waitFor();
     await expect.poll(() => byTestId('tag-row').count()).toBeGreaterThan(40);
     expect(await byTestId('setpoint-button').count()).toBe(0);

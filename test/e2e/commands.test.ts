@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSocket } from '../support/api-socket.js';
 import { launchChromium, openApp, waitForConnected } from '../support/chromium.js';
 import { setUpAdministrator, startServe, type ServeProcess } from '../support/serve-process.js';
+import { logInPage } from '../support/log-in-page.js';
 
 // The demo project's commands as an operator meets them: a critical method with an
 // argument typed into the form, its confirmation and the server's answer; a viewer cannot.
@@ -36,16 +37,8 @@ describe('commands in Chromium', () => {
   const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
   const command = (name: string) => page.locator(`[data-testid="command-button"][data-command="${name}"]`);
 
-  async function logIn(name: string, password: string) {
-    await byTestId('login-open').click();
-    await byTestId('login-name').fill(name);
-    await byTestId('login-password').fill(password);
-    await byTestId('login-submit').click();
-    await page.locator(`[data-testid="current-user"][data-user="${name}"]`).waitFor();
-  }
-
   it('lets an operator start a batch after confirming what will be done, and shows the result', async () => {
-    await logIn('olga', 'olga-pass-1');
+    await logInPage(page, { name: 'olga', password: 'olga-pass-1' });
     await waitForConnected(page);
     await command('Line.StartBatch').click();
     await page.locator('[data-testid="command-argument"][data-argument="BatchSize"]').fill('2.5');
@@ -79,7 +72,7 @@ describe('commands in Chromium', () => {
   });
 
   it('shows a viewer the commands disabled, and main refuses the direct call', async () => {
-    await logIn('vic', 'vic-pass-12');
+    await logInPage(page, { name: 'vic', password: 'vic-pass-12' });
     await page.locator('[data-testid="current-user"][data-role="viewer"]').waitFor();
     await expect.poll(() => command('Pump1.ResetTrip').isDisabled()).toBe(true);
     expect(await page.locator('[data-testid="command-button"]:not([disabled])').count()).toBe(0);
