@@ -8,32 +8,34 @@ import { DialogError } from './DialogError.js';
 /** Under the entry form: Cancel, and Next, which submits the form for main to check. */
 export function EnterStepButtons({ testId, error, busy, onCancel }: { readonly testId: string; readonly error: string | null; readonly busy: boolean; readonly onCancel: () => void }) {
   return (
-    <>
-      <DialogError error={error} testId={`${testId}-error`} />
-      <div className="dialog-buttons">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" data-testid={`${testId}-check`} disabled={busy}>
-          Next
-        </button>
-      </div>
-    </>
+    <StepRow error={error} testId={testId} back="Cancel" onBack={onCancel}>
+      <button type="submit" className="primary" data-testid={`${testId}-check`} disabled={busy}>
+        Next
+      </button>
+    </StepRow>
   );
 }
 
 /** Under the confirmation: Back to the entry, and the operation itself, labelled by `children`. */
 export function ConfirmStepButtons({ testId, error, busy, onBack, onConfirm, children }: { readonly testId: string; readonly error: string | null; readonly busy: boolean; readonly onBack: () => void; readonly onConfirm: () => void; readonly children: ReactNode }) {
   return (
+    <StepRow error={error} testId={testId} back="Back" onBack={onBack}>
+      <button type="button" className="primary" data-testid={`${testId}-confirm`} disabled={busy} onClick={onConfirm}>
+        {children}
+      </button>
+    </StepRow>
+  );
+}
+
+function StepRow({ testId, error, back, onBack, children }: { readonly testId: string; readonly error: string | null; readonly back: string; readonly onBack: () => void; readonly children: ReactNode }) {
+  return (
     <>
       <DialogError error={error} testId={`${testId}-error`} />
       <div className="dialog-buttons">
         <button type="button" onClick={onBack}>
-          Back
+          {back}
         </button>
-        <button type="button" className="primary" data-testid={`${testId}-confirm`} disabled={busy} onClick={onConfirm}>
-          {children}
-        </button>
+        {children}
       </div>
     </>
   );
