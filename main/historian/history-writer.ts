@@ -204,7 +204,7 @@ export class HistoryWriter {
   }
 
   /** Which of these times the tag already has: read window by window, so one stray old timestamp does not read a year. */
-  private storedTimes(id: number, times: ArrayLike<number> & Iterable<number>): Set<number> {
+  private storedTimes(id: number, times: Iterable<number>): Set<number> {
     const spans = new Map<number, [number, number]>();
     for (const t of times) {
       const span = spans.get(blockWindow(t));
