@@ -45,12 +45,17 @@ export class Aggregates implements AggregateColumns {
   add(): number {
     if (this.length === this.count.length) this.grow();
     const i = this.length++;
+    this.empty(i);
+    return i;
+  }
+
+  /** Row `i` as if it had taken no sample, to be used again. */
+  empty(i: number): void {
     this.count[i] = 0;
     this.good[i] = 0;
     this.sum[i] = 0;
     this.minT[i] = Number.NaN;
     this.maxT[i] = Number.NaN;
-    return i;
   }
 
   /** `length` empty rows, for buckets addressed by index. */

@@ -50,7 +50,7 @@ export class HistoryReader {
     const width = (to - from) / buckets;
     const into = this.scratch;
     into.reset(buckets);
-    const plan = id === undefined ? [] : planSegments(from, to, width, new Map(this.levelsOf.all(id) as [number, number][]), exact);
+    const plan = id === undefined ? [] : planSegments(from, to, width, { since: new Map(this.levelsOf.all(id) as [number, number][]), newest: this.samples.newest(id) }, exact);
     if (id !== undefined) this.fill(into, id, plan, from, width, buckets);
     const nonEmpty = into.nonEmpty();
     return { kind: 'buckets', tagId, bucket: Float64Array.from(nonEmpty), rows: into.pick(nonEmpty), plan };

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { Aggregates } from './aggregates.js';
-import { ENABLE_LEVEL_AT_SAMPLES, ROLLUP_LEVELS_MS } from './rollup-plan.js';
-import { UPSERT_ROLLUP_SQL, upsertParams } from './rollup-sql.js';
+import { closesFromFiner, ENABLE_LEVEL_AT_SAMPLES, ROLLUP_LEVELS_MS, sourceOf } from './rollup-plan.js';
+import { mergeRollupRow, REPLACE_ROLLUP_SQL, SELECT_ROLLUPS_SQL, selectParams, UPSERT_ROLLUP_SQL, upsertParams, type RollupRow } from './rollup-sql.js';
 import { groupByTag } from './group-by-tag.js';
+import { OpenCells } from './open-cells.js';
 import { BLOCK_MAX_SAMPLES, blockWindow, encodeBlock, SampleBlockReader } from './sample-blocks.js';
 import type { BatchColumns, BatchResult } from './worker-protocol.js';
 
@@ -49,15 +50,17 @@ export class HistoryWriter {
   /** tag id -> its newest stored sample time; below it a sample may be a resend, checked against the store. */
   private readonly newest = new Map<number, number>();
   private readonly open = new Map<number, OpenBlock>();
+  /** Level -> its cells waiting to close. */
+  private readonly openCells = new Map<number, OpenCells>(ROLLUP_LEVELS_MS.map((level) => [level, new OpenCells()]));
   /** What the running transaction will make true, applied only once it commits. */
   private readonly pendingNewest = new Map<number, number>();
   private readonly pendingOpen = new Map<number, OpenBlock>();
   private readonly stored: SampleBlockReader;
   private readonly insertBlock: Database.Statement;
   private readonly updateBlock: Database.Statement;
-  private readonly newestBlock: Database.Statement;
-  private readonly newestRow: Database.Statement;
   private readonly upsertRollup: Database.Statement;
+  private readonly replaceRollup: Database.Statement;
+  private readonly rollupRows: Database.Statement;
   private readonly insertTag: Database.Statement;
   private readonly tagIdOf: Database.Statement;
   private readonly insertLevel: Database.Statement;
@@ -66,9 +69,9 @@ export class HistoryWriter {
     this.stored = new SampleBlockReader(db);
     this.insertBlock = db.prepare('INSERT INTO sample_blocks (tag_id, first, last, count, data) VALUES (?, ?, ?, ?, ?)');
     this.updateBlock = db.prepare('UPDATE sample_blocks SET last = ?, count = ?, data = ? WHERE id = ?');
-    this.newestBlock = db.prepare('SELECT max(last) FROM sample_blocks WHERE tag_id = ?').pluck();
-    this.newestRow = db.prepare('SELECT max(time) FROM samples WHERE tag_id = ?').pluck();
     this.upsertRollup = db.prepare(UPSERT_ROLLUP_SQL);
+    this.replaceRollup = db.prepare(REPLACE_ROLLUP_SQL);
+    this.rollupRows = db.prepare(SELECT_ROLLUPS_SQL).raw(true);
     this.insertTag = db.prepare('INSERT OR IGNORE INTO tags (name) VALUES (?)');
     this.tagIdOf = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
     this.insertLevel = db.prepare('INSERT OR REPLACE INTO rollup_levels (tag_id, level, since) VALUES (?, ?, ?)');
@@ -104,6 +107,7 @@ export class HistoryWriter {
       return result;
     } catch (error) {
       for (const { key } of this.pendingNames) this.idOfKey[key] = -1;
+      for (const cells of this.openCells.values()) cells.forget();
       throw error;
     } finally {
       this.pendingNewest.clear();
@@ -120,6 +124,8 @@ export class HistoryWriter {
     const cells = new Aggregates();
     const cellTag: number[] = [];
     const cellStart: number[] = [];
+    /** Tag id -> its newest time before this batch: that sample's cells may close now. */
+    const before = new Map<number, number>();
     let written = 0;
     let duplicates = 0;
     groups.ids.forEach((id, g) => {
@@ -128,6 +134,7 @@ export class HistoryWriter {
       duplicates += to - from - samples.time.length;
       if (samples.time.length === 0) return;
       written += samples.time.length;
+      before.set(id, this.newestOf(id));
       this.store(id, samples);
       let c = -1;
       for (let k = 0; k < samples.time.length; k++) {
@@ -141,7 +148,8 @@ export class HistoryWriter {
         cells.addSample(c, t, samples.value[k]!, samples.status[k]!);
       }
     });
-    for (const level of ROLLUP_LEVELS_MS) this.writeLevel(level, cells, cellTag, cellStart, kept);
+    // Finest first: a closing cell is summed from finer cells this batch has already written.
+    for (const level of ROLLUP_LEVELS_MS) this.writeLevel(level, cells, cellTag, cellStart, before, kept);
     return { written, duplicates, rejected: groups.rejected };
   }
 
@@ -223,12 +231,19 @@ export class HistoryWriter {
   private newestOf(id: number): number {
     const known = this.pendingNewest.get(id) ?? this.newest.get(id);
     if (known !== undefined) return known;
-    const stored = Math.max((this.newestBlock.get(id) as number | null) ?? Number.NEGATIVE_INFINITY, (this.newestRow.get(id) as number | null) ?? Number.NEGATIVE_INFINITY);
+    const stored = this.stored.newest(id);
     this.newest.set(id, stored);
     return stored;
   }
 
-  private writeLevel(level: number, fine: Aggregates, fineTag: readonly number[], fineStart: readonly number[], kept: [number, number, number][]): void {
+  /**
+   * The batch's part of each cell is merged into the stored cell, except for
+   * cells written once when they close (closesFromFiner): those are summed
+   * in memory (OpenCells) and written when the tag's newest sample passes
+   * their end; one not held whole, or reopened by a late sample, is summed
+   * from the finer level.
+   */
+  private writeLevel(level: number, fine: Aggregates, fineTag: readonly number[], fineStart: readonly number[], before: ReadonlyMap<number, number>, kept: [number, number, number][]): void {
     const cells = new Aggregates();
     const keys: [tagId: number, cell: number][] = [];
     // Fine cells come grouped by tag, in time order, so each coarse cell is one run of them.
@@ -244,15 +259,53 @@ export class HistoryWriter {
       cells.addRow(i, fine, j);
     }
     const enable = new Set<number>();
+    const open = this.openCells.get(level)!;
+    /** Tag id -> its cells of this level that are closed and need writing. */
+    const closing = new Map<number, Set<number>>();
+    const mayClose = (tagId: number, cell: number) => {
+      if (cell >= Math.floor(this.newestOf(tagId) / level)) return;
+      if (!closing.has(tagId)) closing.set(tagId, new Set());
+      closing.get(tagId)!.add(cell);
+    };
     keys.forEach(([tagId, cell], i) => {
-      const kept = this.since.get(tagId)?.get(level);
-      if (kept !== undefined) {
-        if (cell * level >= kept) this.upsertRollup.run(upsertParams(level, tagId, cell, cells, i));
-      } else if (this.tally(tagId, level, cell, cells.count[i]!) >= ENABLE_LEVEL_AT_SAMPLES) {
-        enable.add(tagId);
+      const from = this.since.get(tagId)?.get(level);
+      if (from === undefined) {
+        if (this.tally(tagId, level, cell, cells.count[i]!) >= ENABLE_LEVEL_AT_SAMPLES) enable.add(tagId);
+      } else if (this.waitsForClose(tagId, level, cell)) {
+        open.merge(tagId, cell, before.get(tagId)! < cell * level, cells, i);
+        mayClose(tagId, cell);
+      } else if (cell * level >= from) {
+        this.upsertRollup.run(upsertParams(level, tagId, cell, cells, i));
       }
     });
+    for (const [tagId, newest] of before) {
+      const cell = Math.floor(newest / level);
+      if (this.waitsForClose(tagId, level, cell)) mayClose(tagId, cell);
+    }
+    for (const [tagId, closed] of closing) {
+      for (const cell of closed) {
+        const held = open.close(tagId, cell, (sums, row) => this.replaceRollup.run(upsertParams(level, tagId, cell, sums, row)));
+        if (!held) this.sumFromFiner(level, tagId, cell);
+      }
+    }
     for (const tagId of enable) kept.push([tagId, level, this.keepLevel(tagId, level)]);
+  }
+
+  /** A cell the level keeps that is written once, when it closes. */
+  private waitsForClose(tagId: number, level: number, cell: number): boolean {
+    const since = this.since.get(tagId);
+    const from = since?.get(level);
+    return from !== undefined && cell * level >= from && closesFromFiner(level, cell, since!);
+  }
+
+  /** A closed cell not held whole in memory, summed from the next finer kept level; it replaces what was stored (a cell merged batch by batch before an upgrade). */
+  private sumFromFiner(level: number, tagId: number, cell: number): void {
+    const source = sourceOf(level, this.since.get(tagId)!)!;
+    const sum = new Aggregates(1);
+    sum.add();
+    const first = (cell * level) / source;
+    for (const row of this.rollupRows.all(selectParams(source, tagId, first, first + level / source)) as RollupRow[]) mergeRollupRow(sum, 0, source, row);
+    this.replaceRollup.run(upsertParams(level, tagId, cell, sum, 0));
   }
 
   /** Samples seen so far in the newest cell of a level not kept yet. */

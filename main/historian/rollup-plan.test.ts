@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bucketIndex, planSegments, ROLLUP_LEVELS_MS } from './rollup-plan.js';
+import { bucketIndex, closesFromFiner, planSegments, ROLLUP_LEVELS_MS, writtenThrough, type TagLevels } from './rollup-plan.js';
 
 const H = 3_600_000;
-const all = (since: number) => new Map(ROLLUP_LEVELS_MS.map((level) => [level, since]));
+/** Long after every range below: all their cells have closed. */
+const LATER = 365 * 24 * H;
+const kept = (since: ReadonlyMap<number, number>, newest = LATER): TagLevels => ({ since, newest });
+const all = (since: number, newest = LATER) => kept(new Map(ROLLUP_LEVELS_MS.map((level) => [level, since])), newest);
 
 describe('planSegments', () => {
   it('takes the coarsest kept level no wider than a bucket', () => {
@@ -13,7 +16,7 @@ describe('planSegments', () => {
 
   it('reads raw samples when buckets are finer than the finest level, or no level is kept', () => {
     expect(planSegments(0, 60_000, 60_000 / 1600, all(0), false)).toEqual([{ from: 0, to: 60_000, levelMs: 0 }]);
-    expect(planSegments(0, 8 * H, 18_000, new Map(), false)).toEqual([{ from: 0, to: 8 * H, levelMs: 0 }]);
+    expect(planSegments(0, 8 * H, 18_000, kept(new Map()), false)).toEqual([{ from: 0, to: 8 * H, levelMs: 0 }]);
   });
 
   it('hands the part before a level was kept to the next finer kept level, then to raw', () => {
@@ -21,14 +24,28 @@ describe('planSegments', () => {
       [1_000, 2 * H],
       [15_000, 3 * H],
     ]);
-    expect(planSegments(H, 4 * H, 20_000, since, false)).toEqual([
+    expect(planSegments(H, 4 * H, 20_000, kept(since), false)).toEqual([
       { from: H, to: 2 * H, levelMs: 0 },
       { from: 2 * H, to: 3 * H, levelMs: 1_000 },
       { from: 3 * H, to: 4 * H, levelMs: 15_000 },
     ]);
-    expect(planSegments(H, 2.5 * H, 20_000, since, false)).toEqual([
+    expect(planSegments(H, 2.5 * H, 20_000, kept(since), false)).toEqual([
       { from: H, to: 2 * H, levelMs: 0 },
       { from: 2 * H, to: 2.5 * H, levelMs: 1_000 },
+    ]);
+  });
+
+  it('reads the cells still open at the tag\'s newest sample from finer levels', () => {
+    // Newest just before 8 h: its 15 s and 5 s cells are not written yet; 1 s cells are merged with every batch.
+    expect(planSegments(0, 8 * H, 18_000, all(0, 8 * H - 1), false)).toEqual([
+      { from: 0, to: 8 * H - 15_000, levelMs: 15_000 },
+      { from: 8 * H - 15_000, to: 8 * H - 5_000, levelMs: 5_000 },
+      { from: 8 * H - 5_000, to: 8 * H, levelMs: 1_000 },
+    ]);
+    // Exact buckets hand over on cell boundaries too, so every bucket still tiles.
+    expect(planSegments(0, H, 10_000, all(0, H - 1), true)).toEqual([
+      { from: 0, to: H - 5_000, levelMs: 5_000 },
+      { from: H - 5_000, to: H, levelMs: 1_000 },
     ]);
   });
 
@@ -44,6 +61,32 @@ describe('planSegments', () => {
     ROLLUP_LEVELS_MS.forEach((level, i) => {
       if (i > 0) expect(level % ROLLUP_LEVELS_MS[i - 1]!).toBe(0);
     });
+  });
+});
+
+describe('which cells wait for their close', () => {
+  it('a level with a finer kept level closes its cells from it; the finest kept level is merged with every batch', () => {
+    const since = new Map([
+      [1_000, 2 * H],
+      [15_000, H],
+      [60_000, H],
+    ]);
+    expect(closesFromFiner(1_000, (3 * H) / 1_000, since)).toBe(false);
+    // Before the 1 s level was kept, 15 s cells were merged batch by batch; from then on they close from it.
+    expect(closesFromFiner(15_000, H / 15_000, since)).toBe(false);
+    expect(closesFromFiner(15_000, (2 * H) / 15_000, since)).toBe(true);
+    expect(closesFromFiner(60_000, H / 60_000, since)).toBe(true);
+  });
+
+  it('a level is written up to the start of the cell holding the tag\'s newest sample, when that cell closes from a finer one', () => {
+    const levels = all(0, 8 * H + 7_500);
+    expect(writtenThrough(1_000, levels)).toBe(Number.POSITIVE_INFINITY);
+    expect(writtenThrough(5_000, levels)).toBe(8 * H + 5_000);
+    expect(writtenThrough(15_000, levels)).toBe(8 * H);
+    expect(writtenThrough(H, levels)).toBe(8 * H);
+    // A cell still merged batch by batch is whole as far as it goes.
+    expect(writtenThrough(15_000, kept(new Map([[1_000, 9 * H], [15_000, 0]]), 8 * H + 7_500))).toBe(Number.POSITIVE_INFINITY);
+    expect(writtenThrough(15_000, kept(new Map([[15_000, 0]]), 8 * H + 7_500))).toBe(Number.POSITIVE_INFINITY);
   });
 });
 

@@ -25,25 +25,60 @@ export interface PlanSegment {
   readonly levelMs: number;
 }
 
+/** What decides which of a tag's rollup cells are stored. */
+export interface TagLevels {
+  /** Level -> ms from which it is kept, a multiple of the level. */
+  readonly since: ReadonlyMap<number, number>;
+  /** The tag's newest stored sample time. Too low is safe: more of a query is read from finer levels. */
+  readonly newest: number;
+}
+
+/** The next finer kept level: the one a level's cells are summed from when they close. */
+export function sourceOf(level: number, since: ReadonlyMap<number, number>): number | undefined {
+  return ROLLUP_LEVELS_MS.filter((finer) => finer < level && since.has(finer)).at(-1);
+}
+
+/**
+ * Whether a cell is written once, when the tag's samples pass its end, summed
+ * from the next finer kept level (true), or merged with every batch (false).
+ * Merging every level with every batch was a third of the writer's work; the
+ * finer level already holds the sums, and 5 of its cells make one coarse cell.
+ * Only from the finer level's `since` on: before it, that level lacks samples.
+ */
+export function closesFromFiner(level: number, cell: number, since: ReadonlyMap<number, number>): boolean {
+  const source = sourceOf(level, since);
+  return source !== undefined && since.get(source)! <= cell * level;
+}
+
+/**
+ * Where a level's stored cells end: the start of the tag's newest cell when
+ * that one waits for its close, else nowhere. A query takes the rest from
+ * finer levels.
+ */
+export function writtenThrough(level: number, { since, newest }: TagLevels): number {
+  const open = Math.floor(newest / level);
+  return closesFromFiner(level, open, since) ? open * level : Number.POSITIVE_INFINITY;
+}
+
 /**
  * Which level answers which part of [from, to) for buckets `bucketMs` wide:
- * the coarsest kept level no wider than a bucket, from the time it was kept
- * on (`since`, ms, a multiple of the level); before that the next finer one,
- * and raw samples where no level fits.
+ * the coarsest kept level no wider than a bucket, where its cells are stored
+ * (from `since`, up to `writtenThrough`); elsewhere the next finer one, and
+ * raw samples where no level fits.
  * `exact` (CSV export) only takes a level whose cells tile the buckets
  * exactly, so every bucket aggregates exactly its own samples.
  */
-export function planSegments(from: number, to: number, bucketMs: number, since: ReadonlyMap<number, number>, exact: boolean): PlanSegment[] {
-  const candidates = ROLLUP_LEVELS_MS.filter((level) => level <= bucketMs && since.has(level) && (!exact || (bucketMs % level === 0 && from % level === 0)));
-  const plan = (start: number, end: number, levels: readonly number[]): PlanSegment[] => {
+export function planSegments(from: number, to: number, bucketMs: number, levels: TagLevels, exact: boolean): PlanSegment[] {
+  const candidates = ROLLUP_LEVELS_MS.filter((level) => level <= bucketMs && levels.since.has(level) && (!exact || (bucketMs % level === 0 && from % level === 0)));
+  const plan = (start: number, end: number, usable: readonly number[]): PlanSegment[] => {
     if (start >= end) return [];
-    const level = levels[levels.length - 1];
+    const level = usable[usable.length - 1];
     if (level === undefined) return [{ from: start, to: end, levelMs: 0 }];
-    const kept = since.get(level) ?? Number.POSITIVE_INFINITY;
-    const finer = levels.slice(0, -1);
-    if (kept <= start) return [{ from: start, to: end, levelMs: level }];
-    if (kept >= end) return plan(start, end, finer);
-    return [...plan(start, kept, finer), { from: kept, to: end, levelMs: level }];
+    const finer = usable.slice(0, -1);
+    const stored = Math.max(start, levels.since.get(level)!);
+    const storedEnd = Math.min(end, writtenThrough(level, levels));
+    if (stored >= storedEnd) return plan(start, end, finer);
+    return [...plan(start, stored, finer), { from: stored, to: storedEnd, levelMs: level }, ...plan(storedEnd, end, finer)];
   };
   return plan(from, to, candidates);
 }

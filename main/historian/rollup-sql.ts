@@ -11,9 +11,15 @@ const pick = (better: string, columns: readonly string[]) =>
 // Merges a batch's part of a cell into the stored cell with the rules of
 // Aggregates (aggregates.ts): all SET expressions see the old row, so the
 // conditions stay valid while the columns they test are being replaced.
+const INSERT_ROLLUP = `
+  INTO rollups (level, epoch, tag_id, cell, count, good, sum, first_t, first_v, first_s, min_t, min_v, min_s, max_t, max_v, max_s, last_t, last_v, last_s)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** A whole cell, summed from its finer level when it closed (upsertParams' parameters). */
+export const REPLACE_ROLLUP_SQL = `INSERT OR REPLACE ${INSERT_ROLLUP}`;
+
 export const UPSERT_ROLLUP_SQL = `
-  INSERT INTO rollups (level, epoch, tag_id, cell, count, good, sum, first_t, first_v, first_s, min_t, min_v, min_s, max_t, max_v, max_s, last_t, last_v, last_s)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  INSERT ${INSERT_ROLLUP}
   ON CONFLICT (level, epoch, tag_id, cell) DO UPDATE SET
     count = count + excluded.count,
     good = good + excluded.good,

@@ -80,10 +80,27 @@ type BlockRow = [first: number, count: number, data: Uint8Array];
 export class SampleBlockReader {
   private readonly blocks: Database.Statement;
   private readonly rows: Database.Statement;
+  private readonly latestFirst: Database.Statement;
+  private readonly latestLast: Database.Statement;
+  private readonly latestRow: Database.Statement;
 
   constructor(db: Database.Database) {
     this.blocks = db.prepare('SELECT first, count, data FROM sample_blocks WHERE tag_id = ? AND first > ? AND first < ? AND last >= ? ORDER BY first').raw(true);
     this.rows = db.prepare('SELECT time, value, status FROM samples WHERE tag_id = ? AND time >= ? AND time < ? ORDER BY time LIMIT ?').raw(true);
+    this.latestFirst = db.prepare('SELECT max(first) FROM sample_blocks WHERE tag_id = ?').pluck();
+    this.latestLast = db.prepare('SELECT max(last) FROM sample_blocks WHERE tag_id = ? AND first >= ?').pluck();
+    this.latestRow = db.prepare('SELECT max(time) FROM samples WHERE tag_id = ?').pluck();
+  }
+
+  /**
+   * The tag's newest sample time (-Infinity: none), in a few index seeks: the
+   * block holding it starts in its window, no earlier than a span before the
+   * latest-starting block (a late block may start after the newest's block).
+   */
+  newest(tagId: number): number {
+    const first = this.latestFirst.get(tagId) as number | null;
+    const blocks = first === null ? null : (this.latestLast.get(tagId, first - BLOCK_SPAN_MS) as number);
+    return Math.max(blocks ?? Number.NEGATIVE_INFINITY, (this.latestRow.get(tagId) as number | null) ?? Number.NEGATIVE_INFINITY);
   }
 
   /**
