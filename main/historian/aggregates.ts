@@ -3,9 +3,9 @@ import { qualityOf } from '../../shared/status-code.js';
 /**
  * Rows of first / min / max / last (each with time, value and status), count,
  * good count and sum, as columns: one row per rollup cell or per bucket.
- * The same merge rules serve the writer (a batch's samples into cells), the
- * database (cells into stored cells, see rollup-sql.ts) and the reader
- * (cells and samples into buckets), so all three agree by construction:
+ * The same merge rules serve the writer (samples into cells, finer cells
+ * into coarser ones) and the reader (cells and samples into buckets), so the
+ * two agree by construction:
  * - first and last: the earliest and latest sample, whatever its status;
  * - min and max: over good and uncertain samples with a finite value (a bad
  *   sample's value is whatever the server left there, and an infinity cannot

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { Aggregates } from './aggregates.js';
-import { closesFromFiner, ENABLE_LEVEL_AT_SAMPLES, ROLLUP_LEVELS_MS, sourceOf } from './rollup-plan.js';
-import { mergeRollupRow, REPLACE_ROLLUP_SQL, SELECT_ROLLUPS_SQL, selectParams, UPSERT_ROLLUP_SQL, upsertParams, type RollupRow } from './rollup-sql.js';
+import { ENABLE_LEVEL_AT_SAMPLES, ROLLUP_LEVELS_MS, sourceOf } from './rollup-plan.js';
+import { mergeRollupRow, rollupParams, SELECT_ROLLUPS_SQL, selectParams, WRITE_ROLLUP_SQL, type RollupRow } from './rollup-sql.js';
 import { groupByTag } from './group-by-tag.js';
 import { OpenCells } from './open-cells.js';
 import { BLOCK_MAX_SAMPLES, blockWindow, encodeBlock, SampleBlockReader } from './sample-blocks.js';
@@ -58,8 +58,7 @@ export class HistoryWriter {
   private readonly stored: SampleBlockReader;
   private readonly insertBlock: Database.Statement;
   private readonly updateBlock: Database.Statement;
-  private readonly upsertRollup: Database.Statement;
-  private readonly replaceRollup: Database.Statement;
+  private readonly writeRollup: Database.Statement;
   private readonly rollupRows: Database.Statement;
   private readonly insertTag: Database.Statement;
   private readonly tagIdOf: Database.Statement;
@@ -69,8 +68,7 @@ export class HistoryWriter {
     this.stored = new SampleBlockReader(db);
     this.insertBlock = db.prepare('INSERT INTO sample_blocks (tag_id, first, last, count, data) VALUES (?, ?, ?, ?, ?)');
     this.updateBlock = db.prepare('UPDATE sample_blocks SET last = ?, count = ?, data = ? WHERE id = ?');
-    this.upsertRollup = db.prepare(UPSERT_ROLLUP_SQL);
-    this.replaceRollup = db.prepare(REPLACE_ROLLUP_SQL);
+    this.writeRollup = db.prepare(WRITE_ROLLUP_SQL);
     this.rollupRows = db.prepare(SELECT_ROLLUPS_SQL).raw(true);
     this.insertTag = db.prepare('INSERT OR IGNORE INTO tags (name) VALUES (?)');
     this.tagIdOf = db.prepare('SELECT id FROM tags WHERE name = ?').pluck();
@@ -148,7 +146,7 @@ export class HistoryWriter {
         cells.addSample(c, t, samples.value[k]!, samples.status[k]!);
       }
     });
-    // Finest first: a closing cell is summed from finer cells this batch has already written.
+    // Finest first: a closing cell not held in memory is summed from finer cells this batch has already written.
     for (const level of ROLLUP_LEVELS_MS) this.writeLevel(level, cells, cellTag, cellStart, before, kept);
     return { written, duplicates, rejected: groups.rejected };
   }
@@ -237,17 +235,16 @@ export class HistoryWriter {
   }
 
   /**
-   * The batch's part of each cell is merged into the stored cell, except for
-   * cells written once when they close (closesFromFiner): those are summed
-   * in memory (OpenCells) and written when the tag's newest sample passes
-   * their end; one not held whole, or reopened by a late sample, is summed
-   * from the finer level.
+   * A cell is written once, when the tag's newest sample passes its end:
+   * merging every level's cells with every batch was half the writer's work.
+   * Until then the batches' parts are summed in memory (OpenCells); a cell not
+   * held whole, or reopened by a late sample, is summed from what is stored.
    */
   private writeLevel(level: number, fine: Aggregates, fineTag: readonly number[], fineStart: readonly number[], before: ReadonlyMap<number, number>, kept: [number, number, number][]): void {
     const cells = new Aggregates();
     const keys: [tagId: number, cell: number][] = [];
     // Fine cells come grouped by tag, in time order, so each coarse cell is one run of them.
-    // Were a tag's run ever split, its two parts would be two upserts of one cell: still right.
+    // Were a tag's run ever split, its two parts would be two merges into one cell: still right.
     let i = -1;
     for (let j = 0; j < fine.length; j++) {
       const tagId = fineTag[j]!;
@@ -267,45 +264,45 @@ export class HistoryWriter {
       if (!closing.has(tagId)) closing.set(tagId, new Set());
       closing.get(tagId)!.add(cell);
     };
+    const keeps = (tagId: number, cell: number) => cell * level >= (this.since.get(tagId)?.get(level) ?? Number.POSITIVE_INFINITY);
     keys.forEach(([tagId, cell], i) => {
-      const from = this.since.get(tagId)?.get(level);
-      if (from === undefined) {
+      if (!this.since.get(tagId)?.has(level)) {
         if (this.tally(tagId, level, cell, cells.count[i]!) >= ENABLE_LEVEL_AT_SAMPLES) enable.add(tagId);
-      } else if (this.waitsForClose(tagId, level, cell)) {
+      } else if (keeps(tagId, cell)) {
         open.merge(tagId, cell, before.get(tagId)! < cell * level, cells, i);
         mayClose(tagId, cell);
-      } else if (cell * level >= from) {
-        this.upsertRollup.run(upsertParams(level, tagId, cell, cells, i));
       }
     });
     for (const [tagId, newest] of before) {
       const cell = Math.floor(newest / level);
-      if (this.waitsForClose(tagId, level, cell)) mayClose(tagId, cell);
+      if (keeps(tagId, cell)) mayClose(tagId, cell);
     }
     for (const [tagId, closed] of closing) {
       for (const cell of closed) {
-        const held = open.close(tagId, cell, (sums, row) => this.replaceRollup.run(upsertParams(level, tagId, cell, sums, row)));
-        if (!held) this.sumFromFiner(level, tagId, cell);
+        const held = open.close(tagId, cell, (sums, row) => this.writeRollup.run(rollupParams(level, tagId, cell, sums, row)));
+        if (!held) this.sumFromStore(level, tagId, cell);
       }
     }
     for (const tagId of enable) kept.push([tagId, level, this.keepLevel(tagId, level)]);
   }
 
-  /** A cell the level keeps that is written once, when it closes. */
-  private waitsForClose(tagId: number, level: number, cell: number): boolean {
-    const since = this.since.get(tagId);
-    const from = since?.get(level);
-    return from !== undefined && cell * level >= from && closesFromFiner(level, cell, since!);
-  }
-
-  /** A closed cell not held whole in memory, summed from the next finer kept level; it replaces what was stored (a cell merged batch by batch before an upgrade). */
-  private sumFromFiner(level: number, tagId: number, cell: number): void {
-    const source = sourceOf(level, this.since.get(tagId)!)!;
+  /**
+   * A closed cell not held whole in memory, summed from its finer level or its
+   * samples, all written by now (finest first). It replaces what was stored: a
+   * late sample's cell, or the open cell of a version that merged every batch.
+   */
+  private sumFromStore(level: number, tagId: number, cell: number): void {
+    const source = sourceOf(level, cell, this.since.get(tagId)!);
     const sum = new Aggregates(1);
     sum.add();
-    const first = (cell * level) / source;
-    for (const row of this.rollupRows.all(selectParams(source, tagId, first, first + level / source)) as RollupRow[]) mergeRollupRow(sum, 0, source, row);
-    this.replaceRollup.run(upsertParams(level, tagId, cell, sum, 0));
+    const start = cell * level;
+    if (source === 0) {
+      const { time, value, status } = this.stored.range(tagId, start, start + level);
+      for (let k = 0; k < time.length; k++) sum.addSample(0, time[k]!, value[k]!, status[k]!);
+    } else {
+      for (const row of this.rollupRows.all(selectParams(source, tagId, start / source, (start + level) / source)) as RollupRow[]) mergeRollupRow(sum, 0, source, row);
+    }
+    this.writeRollup.run(rollupParams(level, tagId, cell, sum, 0));
   }
 
   /** Samples seen so far in the newest cell of a level not kept yet. */

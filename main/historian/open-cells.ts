@@ -1,11 +1,10 @@
 import { Aggregates } from './aggregates.js';
 
 /**
- * One level's cells that wait for their close (closesFromFiner), summed in
- * memory batch by batch, so a closing cell is one insert instead of a read of
- * its finer cells. Only a cell seen from its first sample on is held: one
- * whose earlier samples were stored before (by a previous run, or by a batch
- * that failed) is summed from the finer level when it closes.
+ * One level's open cells, summed in memory batch by batch, so a closing cell
+ * is one insert instead of a read of what it summarises. Only a cell seen
+ * from its first sample on is held: one whose earlier samples were stored
+ * before (by a previous run) is summed from the store when it closes.
  */
 export class OpenCells {
   private readonly sums = new Aggregates();
@@ -42,7 +41,7 @@ export class OpenCells {
     return true;
   }
 
-  /** After a failed batch: what is held may include samples that were never stored. */
+  /** After a failed batch: what is held may include samples that were never stored, so all is summed from the store. */
   forget(): void {
     for (const cells of this.rows.values()) this.free.push(...cells.values());
     this.rows.clear();

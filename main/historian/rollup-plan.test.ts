@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketIndex, closesFromFiner, planSegments, ROLLUP_LEVELS_MS, writtenThrough, type TagLevels } from './rollup-plan.js';
+import { bucketIndex, planSegments, ROLLUP_LEVELS_MS, sourceOf, writtenThrough, type TagLevels } from './rollup-plan.js';
 
 const H = 3_600_000;
 /** Long after every range below: all their cells have closed. */
@@ -35,18 +35,20 @@ describe('planSegments', () => {
     ]);
   });
 
-  it('reads the cells still open at the tag\'s newest sample from finer levels', () => {
-    // Newest just before 8 h: its 15 s and 5 s cells are not written yet; 1 s cells are merged with every batch.
+  it('reads the cells still open at the tag\'s newest sample from finer levels, and the open second raw', () => {
     expect(planSegments(0, 8 * H, 18_000, all(0, 8 * H - 1), false)).toEqual([
       { from: 0, to: 8 * H - 15_000, levelMs: 15_000 },
       { from: 8 * H - 15_000, to: 8 * H - 5_000, levelMs: 5_000 },
-      { from: 8 * H - 5_000, to: 8 * H, levelMs: 1_000 },
+      { from: 8 * H - 5_000, to: 8 * H - 1_000, levelMs: 1_000 },
+      { from: 8 * H - 1_000, to: 8 * H, levelMs: 0 },
     ]);
     // Exact buckets hand over on cell boundaries too, so every bucket still tiles.
     expect(planSegments(0, H, 10_000, all(0, H - 1), true)).toEqual([
       { from: 0, to: H - 5_000, levelMs: 5_000 },
-      { from: H - 5_000, to: H, levelMs: 1_000 },
+      { from: H - 5_000, to: H - 1_000, levelMs: 1_000 },
+      { from: H - 1_000, to: H, levelMs: 0 },
     ]);
+    expect(planSegments(0, H, 10_000, all(0, Number.NEGATIVE_INFINITY), false)).toEqual([{ from: 0, to: H, levelMs: 0 }]);
   });
 
   it('in exact mode only takes levels whose cells tile the buckets', () => {
@@ -64,29 +66,25 @@ describe('planSegments', () => {
   });
 });
 
-describe('which cells wait for their close', () => {
-  it('a level with a finer kept level closes its cells from it; the finest kept level is merged with every batch', () => {
-    const since = new Map([
-      [1_000, 2 * H],
-      [15_000, H],
-      [60_000, H],
-    ]);
-    expect(closesFromFiner(1_000, (3 * H) / 1_000, since)).toBe(false);
-    // Before the 1 s level was kept, 15 s cells were merged batch by batch; from then on they close from it.
-    expect(closesFromFiner(15_000, H / 15_000, since)).toBe(false);
-    expect(closesFromFiner(15_000, (2 * H) / 15_000, since)).toBe(true);
-    expect(closesFromFiner(60_000, H / 60_000, since)).toBe(true);
+describe('stored cells', () => {
+  it('a level is stored up to the start of the cell holding the tag\'s newest sample', () => {
+    expect(writtenThrough(1_000, 8 * H + 7_500)).toBe(8 * H + 7_000);
+    expect(writtenThrough(5_000, 8 * H + 7_500)).toBe(8 * H + 5_000);
+    expect(writtenThrough(H, 8 * H + 7_500)).toBe(8 * H);
+    expect(writtenThrough(H, Number.NEGATIVE_INFINITY)).toBe(Number.NEGATIVE_INFINITY);
   });
 
-  it('a level is written up to the start of the cell holding the tag\'s newest sample, when that cell closes from a finer one', () => {
-    const levels = all(0, 8 * H + 7_500);
-    expect(writtenThrough(1_000, levels)).toBe(Number.POSITIVE_INFINITY);
-    expect(writtenThrough(5_000, levels)).toBe(8 * H + 5_000);
-    expect(writtenThrough(15_000, levels)).toBe(8 * H);
-    expect(writtenThrough(H, levels)).toBe(8 * H);
-    // A cell still merged batch by batch is whole as far as it goes.
-    expect(writtenThrough(15_000, kept(new Map([[1_000, 9 * H], [15_000, 0]]), 8 * H + 7_500))).toBe(Number.POSITIVE_INFINITY);
-    expect(writtenThrough(15_000, kept(new Map([[15_000, 0]]), 8 * H + 7_500))).toBe(Number.POSITIVE_INFINITY);
+  it('a cell not held in memory is summed from the coarsest finer level stored over all of it, else from samples', () => {
+    const since = new Map([
+      [1_000, H],
+      [5_000, 2 * H],
+      [60_000, 0],
+    ]);
+    expect(sourceOf(60_000, (2 * H) / 60_000, since)).toBe(5_000);
+    // Before the 5 s level was kept, the 1 s one holds the whole minute; before that, only the samples.
+    expect(sourceOf(60_000, H / 60_000, since)).toBe(1_000);
+    expect(sourceOf(60_000, 0, since)).toBe(0);
+    expect(sourceOf(1_000, (3 * H) / 1_000, since)).toBe(0);
   });
 });
 

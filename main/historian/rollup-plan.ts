@@ -33,31 +33,22 @@ export interface TagLevels {
   readonly newest: number;
 }
 
-/** The next finer kept level: the one a level's cells are summed from when they close. */
-export function sourceOf(level: number, since: ReadonlyMap<number, number>): number | undefined {
-  return ROLLUP_LEVELS_MS.filter((finer) => finer < level && since.has(finer)).at(-1);
+/**
+ * Where a level's stored cells end: the start of the cell holding the tag's
+ * newest sample. A cell is written once, when the tag's samples pass its end
+ * (history-writer.ts); a query reads the open one from finer levels.
+ */
+export function writtenThrough(level: number, newest: number): number {
+  return Math.floor(newest / level) * level;
 }
 
 /**
- * Whether a cell is written once, when the tag's samples pass its end, summed
- * from the next finer kept level (true), or merged with every batch (false).
- * Merging every level with every batch was a third of the writer's work; the
- * finer level already holds the sums, and 5 of its cells make one coarse cell.
- * Only from the finer level's `since` on: before it, that level lacks samples.
+ * What a closing cell is summed from when the writer does not hold it whole
+ * in memory: the coarsest finer level stored over all of it, else (0) the
+ * raw samples.
  */
-export function closesFromFiner(level: number, cell: number, since: ReadonlyMap<number, number>): boolean {
-  const source = sourceOf(level, since);
-  return source !== undefined && since.get(source)! <= cell * level;
-}
-
-/**
- * Where a level's stored cells end: the start of the tag's newest cell when
- * that one waits for its close, else nowhere. A query takes the rest from
- * finer levels.
- */
-export function writtenThrough(level: number, { since, newest }: TagLevels): number {
-  const open = Math.floor(newest / level);
-  return closesFromFiner(level, open, since) ? open * level : Number.POSITIVE_INFINITY;
+export function sourceOf(level: number, cell: number, since: ReadonlyMap<number, number>): number {
+  return ROLLUP_LEVELS_MS.filter((finer) => finer < level && (since.get(finer) ?? Number.POSITIVE_INFINITY) <= cell * level).at(-1) ?? 0;
 }
 
 /**
@@ -76,7 +67,7 @@ export function planSegments(from: number, to: number, bucketMs: number, levels:
     if (level === undefined) return [{ from: start, to: end, levelMs: 0 }];
     const finer = usable.slice(0, -1);
     const stored = Math.max(start, levels.since.get(level)!);
-    const storedEnd = Math.min(end, writtenThrough(level, levels));
+    const storedEnd = Math.min(end, writtenThrough(level, levels.newest));
     if (stored >= storedEnd) return plan(start, end, finer);
     return [...plan(start, stored, finer), { from: stored, to: storedEnd, levelMs: level }, ...plan(storedEnd, end, finer)];
   };

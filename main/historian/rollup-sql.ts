@@ -1,33 +1,17 @@
 import type { Aggregates } from './aggregates.js';
 import { epochOf } from './rollup-epoch.js';
 
-// One rollup row's columns, in the order both statements below use. Times
-// are stored as offsets from the cell's start; a row without a good sample
-// stores NULL min and max.
+// Times are stored as offsets from the cell's start; a row without a good
+// sample stores NULL min and max.
 
-const pick = (better: string, columns: readonly string[]) =>
-  columns.map((column) => `${column} = CASE WHEN ${better} THEN excluded.${column} ELSE ${column} END`).join(',\n    ');
-
-// Merges a batch's part of a cell into the stored cell with the rules of
-// Aggregates (aggregates.ts): all SET expressions see the old row, so the
-// conditions stay valid while the columns they test are being replaced.
-const INSERT_ROLLUP = `
-  INTO rollups (level, epoch, tag_id, cell, count, good, sum, first_t, first_v, first_s, min_t, min_v, min_s, max_t, max_v, max_s, last_t, last_v, last_s)
+/**
+ * A whole cell, written when it closed (rollupParams' parameters). REPLACE: a
+ * late sample rewrites its closed cell, and a database from a version that
+ * merged every batch into the open cell holds a part of it.
+ */
+export const WRITE_ROLLUP_SQL = `
+  INSERT OR REPLACE INTO rollups (level, epoch, tag_id, cell, count, good, sum, first_t, first_v, first_s, min_t, min_v, min_s, max_t, max_v, max_s, last_t, last_v, last_s)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-
-/** A whole cell, summed from its finer level when it closed (upsertParams' parameters). */
-export const REPLACE_ROLLUP_SQL = `INSERT OR REPLACE ${INSERT_ROLLUP}`;
-
-export const UPSERT_ROLLUP_SQL = `
-  INSERT ${INSERT_ROLLUP}
-  ON CONFLICT (level, epoch, tag_id, cell) DO UPDATE SET
-    count = count + excluded.count,
-    good = good + excluded.good,
-    sum = sum + excluded.sum,
-    ${pick('excluded.first_t < first_t', ['first_t', 'first_v', 'first_s'])},
-    ${pick('excluded.last_t > last_t', ['last_t', 'last_v', 'last_s'])},
-    ${pick('excluded.good > 0 AND (good = 0 OR excluded.min_v < min_v OR (excluded.min_v = min_v AND excluded.min_t < min_t))', ['min_t', 'min_v', 'min_s'])},
-    ${pick('excluded.good > 0 AND (good = 0 OR excluded.max_v > max_v OR (excluded.max_v = max_v AND excluded.max_t < max_t))', ['max_t', 'max_v', 'max_s'])}`;
 
 // One tag's cells in [first, end): the epochs are walked outermost (CROSS JOIN
 // keeps that order), so each is one seek into the key, never a scan of all tags.
@@ -43,8 +27,8 @@ export function selectParams(levelMs: number, tagId: number, firstCell: number, 
   return [epochOf(firstCell), epochOf(endCell - 1), levelMs, tagId, firstCell, endCell];
 }
 
-/** The upsert's parameters for row `i` of `cells`, a cell of `levelMs` at `cell`. */
-export function upsertParams(levelMs: number, tagId: number, cell: number, cells: Aggregates, i: number): unknown[] {
+/** WRITE_ROLLUP_SQL's parameters for row `i` of `cells`, a cell of `levelMs` at `cell`. */
+export function rollupParams(levelMs: number, tagId: number, cell: number, cells: Aggregates, i: number): unknown[] {
   const start = cell * levelMs;
   const good = cells.good[i]!;
   const offset = (t: number) => (good > 0 ? t - start : null);

@@ -46,10 +46,9 @@ function stored(file: string): { check: string; count: number; max: number; min:
     const everything = (tagId: number) => Array.from(samples.range(tagId, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).value);
     const values = (db.prepare('SELECT id FROM tags').pluck().all() as number[]).flatMap((id) => everything(id));
     const rollupMismatches: string[] = [];
-    const levelsOf = db.prepare('SELECT level, since FROM rollup_levels WHERE tag_id = ?').raw(true);
     for (const { tag_id, level, since } of db.prepare('SELECT tag_id, level, since FROM rollup_levels').all() as { tag_id: number; level: number; since: number }[]) {
       // Cells waiting for their close are not stored yet: up to there, they must sum exactly the samples.
-      const through = Math.min(Number.MAX_SAFE_INTEGER, writtenThrough(level, { since: new Map(levelsOf.all(tag_id) as [number, number][]), newest: samples.newest(tag_id) }));
+      const through = writtenThrough(level, samples.newest(tag_id));
       const cells = db.prepare('SELECT coalesce(sum(count), 0) AS n, coalesce(sum(sum), 0) AS total FROM rollups WHERE level = ? AND tag_id = ? AND cell * level < ?').get(level, tag_id, through) as { n: number; total: number };
       const after = Array.from(samples.range(tag_id, since, through).value);
       const raw = { n: after.length, total: after.reduce((sum, v) => sum + v, 0) };
