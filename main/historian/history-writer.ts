@@ -119,7 +119,8 @@ export class HistoryWriter {
       this.idOfKey[key] = this.tagIdOf.get(name) as number;
     }
     const groups = groupByTag(batch, (key) => this.idOfKey[key] ?? -1);
-    const cells = new Aggregates();
+    // Sized for one or two 1 s cells a tag: grown from 64 rows, its 15 columns were copied six times a batch.
+    const cells = new Aggregates(Math.max(64, 2 * groups.ids.length));
     const cellTag: number[] = [];
     const cellStart: number[] = [];
     /** Tag id -> its newest time before this batch: that sample's cells may close now. */
@@ -241,7 +242,8 @@ export class HistoryWriter {
    * held whole, or reopened by a late sample, is summed from what is stored.
    */
   private writeLevel(level: number, fine: Aggregates, fineTag: readonly number[], fineStart: readonly number[], before: ReadonlyMap<number, number>, kept: [number, number, number][]): void {
-    const cells = new Aggregates();
+    // A coarse level has at most as many cells as the finest.
+    const cells = new Aggregates(Math.max(64, fine.length));
     const keys: [tagId: number, cell: number][] = [];
     // Fine cells come grouped by tag, in time order, so each coarse cell is one run of them.
     // Were a tag's run ever split, its two parts would be two merges into one cell: still right.
