@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Aggregates } from './aggregates.js';
-import { ENABLE_LEVEL_AT_SAMPLES, ROLLUP_LEVELS_MS, sourceOf } from './rollup-plan.js';
+import { ENABLE_LEVEL_AT_SAMPLES, ROLLUP_LEVELS_MS, sourceOf, writtenThrough } from './rollup-plan.js';
 import { mergeRollupRow, rollupParams, SELECT_ROLLUPS_SQL, selectParams, WRITE_ROLLUP_SQL, type RollupRow } from './rollup-sql.js';
 import { groupByTag } from './group-by-tag.js';
 import { OpenCells } from './open-cells.js';
@@ -237,7 +237,7 @@ export class HistoryWriter {
 
   /**
    * A cell is written once, when the tag's newest sample passes its end:
-   * merging every level's cells with every batch was half the writer's work.
+   * merging every level's cells with every batch was a third of the writer's work.
    * Until then the batches' parts are summed in memory (OpenCells); a cell not
    * held whole, or reopened by a late sample, is summed from what is stored.
    */
@@ -261,8 +261,9 @@ export class HistoryWriter {
     const open = this.openCells.get(level)!;
     /** Tag id -> its cells of this level that are closed and need writing. */
     const closing = new Map<number, Set<number>>();
+    // The reader's rule for what is stored (writtenThrough), so the two agree.
     const mayClose = (tagId: number, cell: number) => {
-      if (cell >= Math.floor(this.newestOf(tagId) / level)) return;
+      if (cell * level >= writtenThrough(level, this.newestOf(tagId))) return;
       if (!closing.has(tagId)) closing.set(tagId, new Set());
       closing.get(tagId)!.add(cell);
     };
