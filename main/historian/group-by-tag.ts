@@ -30,9 +30,12 @@ export function groupByTag(batch: BatchColumns, idOf: (key: number) => number): 
   const ids: number[] = [];
   const sizes: number[] = [];
   let rejected = 0;
+  let lastKey = -1;
+  let lastGroup: number | undefined;
   for (let i = 0; i < count; i++) {
     const key = tag[i]!;
-    let group = groupOfKey.get(key);
+    // A publish brings each tag's queued samples one after another: most samples skip the lookup.
+    let group = key === lastKey ? lastGroup : groupOfKey.get(key);
     if (group === undefined) {
       const id = idOf(key);
       group = id < 0 ? -1 : groupOfId.get(id);
@@ -44,6 +47,8 @@ export function groupByTag(batch: BatchColumns, idOf: (key: number) => number): 
       }
       groupOfKey.set(key, group);
     }
+    lastKey = key;
+    lastGroup = group;
     if (group < 0 || !Number.isFinite(time[i]!)) {
       groupOf[i] = -1;
       rejected++;

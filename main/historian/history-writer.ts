@@ -4,7 +4,7 @@ import { ENABLE_LEVEL_AT_SAMPLES, ROLLUP_LEVELS_MS, sourceOf, writtenThrough } f
 import { mergeRollupRow, rollupParams, SELECT_ROLLUPS_SQL, selectParams, WRITE_ROLLUP_SQL, type RollupRow } from './rollup-sql.js';
 import { groupByTag } from './group-by-tag.js';
 import { OpenCells } from './open-cells.js';
-import { BLOCK_MAX_SAMPLES, blockWindow, encodeBlock, SampleBlockReader } from './sample-blocks.js';
+import { BLOCK_MAX_SAMPLES, blockWindow, BYTES_PER_SAMPLE, encodeBlock, SampleBlockReader } from './sample-blocks.js';
 import type { BatchColumns, BatchResult } from './worker-protocol.js';
 
 const FINEST_MS = ROLLUP_LEVELS_MS[0];
@@ -26,6 +26,13 @@ interface TagSamples {
   readonly time: Float64Array;
   readonly value: Float64Array;
   readonly status: Uint32Array;
+}
+
+/** The tags with new samples in a batch, in order: each one's newest time before it, and its run of finest cells [firstRow[r], firstRow[r + 1]). */
+interface TagRuns {
+  readonly ids: number[];
+  readonly before: number[];
+  readonly firstRow: number[];
 }
 
 /** A tag's newest block, kept in memory so the next batch extends it instead of starting another. */
@@ -52,6 +59,14 @@ export class HistoryWriter {
   private readonly open = new Map<number, OpenBlock>();
   /** Level -> its cells waiting to close. */
   private readonly openCells = new Map<number, OpenCells>(ROLLUP_LEVELS_MS.map((level) => [level, new OpenCells()]));
+  /**
+   * A batch's cells of the finest level, and of the level being written: kept
+   * from batch to batch, because a writer allocating its working set anew each
+   * batch had the worker's heap fully collected every second.
+   */
+  private readonly fineCells = new Aggregates();
+  private readonly levelCells = new Aggregates();
+  private readonly blockBytes = Buffer.alloc(BLOCK_MAX_SAMPLES * BYTES_PER_SAMPLE);
   /** What the running transaction will make true, applied only once it commits. */
   private readonly pendingNewest = new Map<number, number>();
   private readonly pendingOpen = new Map<number, OpenBlock>();
@@ -119,36 +134,35 @@ export class HistoryWriter {
       this.idOfKey[key] = this.tagIdOf.get(name) as number;
     }
     const groups = groupByTag(batch, (key) => this.idOfKey[key] ?? -1);
-    // Sized for one or two 1 s cells a tag: grown from 64 rows, its 15 columns were copied six times a batch.
-    const cells = new Aggregates(Math.max(64, 2 * groups.ids.length));
-    const cellTag: number[] = [];
-    const cellStart: number[] = [];
-    /** Tag id -> its newest time before this batch: that sample's cells may close now. */
-    const before = new Map<number, number>();
+    const fine = this.fineCells;
+    fine.reset(0);
+    const runs: TagRuns = { ids: [], before: [], firstRow: [0] };
     let written = 0;
     let duplicates = 0;
-    groups.ids.forEach((id, g) => {
+    for (let g = 0; g < groups.ids.length; g++) {
+      const id = groups.ids[g]!;
       const [from, to] = [groups.start[g]!, groups.start[g + 1]!];
       const samples = this.newSamples(id, { time: groups.time.subarray(from, to), value: groups.value.subarray(from, to), status: groups.status.subarray(from, to) });
       duplicates += to - from - samples.time.length;
-      if (samples.time.length === 0) return;
+      if (samples.time.length === 0) continue;
       written += samples.time.length;
-      before.set(id, this.newestOf(id));
+      runs.ids.push(id);
+      runs.before.push(this.newestOf(id));
       this.store(id, samples);
       let c = -1;
+      let cell = Number.NaN;
       for (let k = 0; k < samples.time.length; k++) {
         const t = samples.time[k]!;
-        const start = Math.floor(t / FINEST_MS) * FINEST_MS;
-        if (c < 0 || cellStart[c] !== start) {
-          c = cells.add();
-          cellTag.push(id);
-          cellStart.push(start);
+        if (c < 0 || Math.floor(t / FINEST_MS) !== cell) {
+          c = fine.add();
+          cell = Math.floor(t / FINEST_MS);
         }
-        cells.addSample(c, t, samples.value[k]!, samples.status[k]!);
+        fine.addSample(c, t, samples.value[k]!, samples.status[k]!);
       }
-    });
+      runs.firstRow.push(fine.length);
+    }
     // Finest first: a closing cell not held in memory is summed from finer cells this batch has already written.
-    for (const level of ROLLUP_LEVELS_MS) this.writeLevel(level, cells, cellTag, cellStart, before, kept);
+    for (const level of ROLLUP_LEVELS_MS) this.writeLevel(level, fine, runs, kept);
     return { written, duplicates, rejected: groups.rejected };
   }
 
@@ -200,7 +214,7 @@ export class HistoryWriter {
       end = Math.min(end, k + room);
       const block = joined(extend, samples, k, end);
       const last = block.time[block.time.length - 1]!;
-      const data = encodeBlock(block);
+      const data = encodeBlock(block, this.blockBytes);
       let rowId = extend !== undefined && this.updateBlock.run(last, block.time.length, data, extend.rowId).changes === 1 ? extend.rowId : -1;
       if (rowId < 0) rowId = Number(this.insertBlock.run(id, block.time[0], last, block.time.length, data).lastInsertRowid);
       if (samples.time[k]! > newest) open = { rowId, window, ...block };
@@ -241,52 +255,41 @@ export class HistoryWriter {
    * Until then the batches' parts are summed in memory (OpenCells); a cell not
    * held whole, or reopened by a late sample, is summed from what is stored.
    */
-  private writeLevel(level: number, fine: Aggregates, fineTag: readonly number[], fineStart: readonly number[], before: ReadonlyMap<number, number>, kept: [number, number, number][]): void {
-    // A coarse level has at most as many cells as the finest.
-    const cells = new Aggregates(Math.max(64, fine.length));
-    const keys: [tagId: number, cell: number][] = [];
-    // Fine cells come grouped by tag, in time order, so each coarse cell is one run of them.
-    // Were a tag's run ever split, its two parts would be two merges into one cell: still right.
-    let i = -1;
-    for (let j = 0; j < fine.length; j++) {
-      const tagId = fineTag[j]!;
-      const cell = Math.floor(fineStart[j]! / level);
-      if (i < 0 || keys[i]![0] !== tagId || keys[i]![1] !== cell) {
-        i = cells.add();
-        keys.push([tagId, cell]);
-      }
-      cells.addRow(i, fine, j);
-    }
-    const enable = new Set<number>();
+  private writeLevel(level: number, fine: Aggregates, runs: TagRuns, kept: [number, number, number][]): void {
+    const cells = this.levelCells;
+    cells.reset(0);
     const open = this.openCells.get(level)!;
-    /** Tag id -> its cells of this level that are closed and need writing. */
-    const closing = new Map<number, Set<number>>();
-    // The reader's rule for what is stored (writtenThrough), so the two agree.
-    const mayClose = (tagId: number, cell: number) => {
-      if (cell * level >= writtenThrough(level, this.newestOf(tagId))) return;
-      if (!closing.has(tagId)) closing.set(tagId, new Set());
-      closing.get(tagId)!.add(cell);
-    };
-    const keeps = (tagId: number, cell: number) => cell * level >= (this.since.get(tagId)?.get(level) ?? Number.POSITIVE_INFINITY);
-    keys.forEach(([tagId, cell], i) => {
-      if (!this.since.get(tagId)?.has(level)) {
-        if (this.tally(tagId, level, cell, cells.count[i]!) >= ENABLE_LEVEL_AT_SAMPLES) enable.add(tagId);
-      } else if (keeps(tagId, cell)) {
-        open.merge(tagId, cell, before.get(tagId)! < cell * level, cells, i);
-        mayClose(tagId, cell);
+    for (let r = 0; r < runs.ids.length; r++) {
+      const tagId = runs.ids[r]!;
+      const before = runs.before[r]!;
+      const since = this.since.get(tagId)?.get(level);
+      // The reader's rule for what is stored (writtenThrough), so the two agree.
+      const through = writtenThrough(level, this.newestOf(tagId));
+      const beforeCell = Math.floor(before / level);
+      let sawBeforeCell = false;
+      let enable = false;
+      // A tag's fine cells are in time order, so each cell of this level is one run of them.
+      for (let j = runs.firstRow[r]!; j < runs.firstRow[r + 1]!; ) {
+        const cell = Math.floor(fine.firstT[j]! / level);
+        const i = cells.add();
+        for (; j < runs.firstRow[r + 1]! && Math.floor(fine.firstT[j]! / level) === cell; j++) cells.addRow(i, fine, j);
+        sawBeforeCell ||= cell === beforeCell;
+        if (since === undefined) {
+          enable ||= this.tally(tagId, level, cell, cells.count[i]!) >= ENABLE_LEVEL_AT_SAMPLES;
+        } else if (cell * level >= since) {
+          open.merge(tagId, cell, before < cell * level, cells, i);
+          if (cell * level < through) this.closeCell(level, open, tagId, cell);
+        }
       }
-    });
-    for (const [tagId, newest] of before) {
-      const cell = Math.floor(newest / level);
-      if (keeps(tagId, cell)) mayClose(tagId, cell);
+      // The cell of the tag's newest sample before this batch closes once a later sample arrives, even with none of its own.
+      if (since !== undefined && !sawBeforeCell && beforeCell * level >= since && beforeCell * level < through) this.closeCell(level, open, tagId, beforeCell);
+      if (enable) kept.push([tagId, level, this.keepLevel(tagId, level)]);
     }
-    for (const [tagId, closed] of closing) {
-      for (const cell of closed) {
-        const held = open.close(tagId, cell, (sums, row) => this.writeRollup.run(rollupParams(level, tagId, cell, sums, row)));
-        if (!held) this.sumFromStore(level, tagId, cell);
-      }
-    }
-    for (const tagId of enable) kept.push([tagId, level, this.keepLevel(tagId, level)]);
+  }
+
+  private closeCell(level: number, open: OpenCells, tagId: number, cell: number): void {
+    const held = open.close(tagId, cell, (sums, row) => this.writeRollup.run(rollupParams(level, tagId, cell, sums, row)));
+    if (!held) this.sumFromStore(level, tagId, cell);
   }
 
   /**

@@ -30,6 +30,19 @@ describe('sample blocks', () => {
     expect(Array.from(decodeBlock(T0, 3, shifted.subarray(1)).value)).toEqual(columns.value);
   });
 
+  it('encodes into a shared buffer, and SQLite keeps its own copy of each block bound from it', () => {
+    const { db, reader } = database();
+    const insert = db.prepare('INSERT INTO sample_blocks (tag_id, first, last, count, data) VALUES (1, ?, ?, ?, ?)');
+    const shared = Buffer.alloc(4 * BYTES_PER_SAMPLE);
+    const first = encodeBlock({ time: [T0, T0 + 10], value: [1, 2], status: [0, 0] }, shared);
+    expect(first.byteLength).toBe(2 * BYTES_PER_SAMPLE);
+    insert.run(T0, T0 + 10, 2, first);
+    insert.run(T0 + 20, T0 + 50, 3, encodeBlock({ time: [T0 + 20, T0 + 30, T0 + 50], value: [3, 4, 5], status: [0, 0, 0] }, shared));
+    const back = reader.range(1, T0, T0 + BLOCK_SPAN_MS);
+    expect(Array.from(back.time).map((t) => t - T0)).toEqual([0, 10, 20, 30, 50]);
+    expect(Array.from(back.value)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('names a blob whose size disagrees with its count', () => {
     expect(() => decodeBlock(T0, 4, Buffer.alloc(3 * BYTES_PER_SAMPLE))).toThrow(`history block at ${T0} holds 48 bytes for 4 samples`);
   });

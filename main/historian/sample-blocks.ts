@@ -33,11 +33,12 @@ export function blockWindow(time: number): number {
 /**
  * Values as float64 (NaN kept), then times as uint32 ms after the block's first
  * sample, then status codes as uint32: the float64s first so they stay aligned.
- * The columns' times are whole ms in one window.
+ * The columns' times are whole ms in one window. Given `into` (SQLite copies a
+ * bound blob, so one buffer serves every block), the block is a view of it.
  */
-export function encodeBlock(columns: SampleColumns): Buffer {
+export function encodeBlock(columns: SampleColumns, into?: Buffer): Buffer {
   const count = columns.time.length;
-  const bytes = Buffer.alloc(count * BYTES_PER_SAMPLE);
+  const bytes = into === undefined ? Buffer.alloc(count * BYTES_PER_SAMPLE) : into.subarray(0, count * BYTES_PER_SAMPLE);
   // A DataView, as decodeBlock reads it: Buffer's write methods check every offset and cost the writer a tenth of its time.
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const first = columns.time[0]!;
