@@ -61,7 +61,7 @@ const MAX_BATCHES_IN_FLIGHT = 2;
  * The embedded historian, as the main thread sees it. `append` only copies
  * four numbers into columns; every flush interval the columns are handed
  * (transferred, not copied) to the writer thread, which stores them in one
- * transaction. Queries go to reader threads. Nothing here blocks on disk.
+ * transaction and hands them back for a later batch to fill. Queries go to reader threads. Nothing here blocks on disk.
  */
 export class Historian {
   readonly file: string;
@@ -78,6 +78,8 @@ export class Historian {
   private timer: ReturnType<typeof setInterval>;
   private config: HistorianConfig;
   private batch = new SampleColumns();
+  /** Columns the writer has handed back, filled again by a later batch. */
+  private spare: SampleColumns | null = null;
   private lastBatch: Promise<unknown> = Promise.resolve();
   private inFlight = 0;
   private dbOpen = false;
@@ -233,8 +235,7 @@ export class Historian {
     const batch = this.batch;
     if (batch.count === 0 || this.disposed) return this.lastBatch;
     if (!force && this.inFlight >= MAX_BATCHES_IN_FLIGHT) return this.lastBatch;
-    // A quarter more than the last batch: one a little bigger must not double every column (a copy of it all).
-    this.batch = new SampleColumns(Math.max(1024, Math.ceil(batch.count * 1.25)));
+    this.batch = this.nextColumns(batch.count);
     if (!this.writer.running) {
       this.counts.droppedHere += batch.count;
       return this.lastBatch;
@@ -247,6 +248,16 @@ export class Historian {
     this.writer.post({ type: 'batch', id, batch: { count, tag, time, value, status } }, transfer);
     this.lastBatch = reply.catch(() => undefined);
     return this.lastBatch;
+  }
+
+  /** The writer's handed-back columns when they fit a batch like the last one, else new ones. */
+  private nextColumns(lastCount: number): SampleColumns {
+    const spare = this.spare;
+    this.spare = null;
+    // After a burst (a writer stalled on disk), columns far too big go, rather than hold that memory for good.
+    if (spare && spare.capacity >= lastCount && spare.capacity <= 4 * Math.max(1024, lastCount)) return spare;
+    // A quarter more than the last batch: one a little bigger must not double every column (a copy of it all).
+    return new SampleColumns(Math.max(1024, Math.ceil(lastCount * 1.25)));
   }
 
   private fromWriter(message: FromWriter): void {
@@ -265,6 +276,8 @@ export class Historian {
       case 'batch': {
         this.inFlight--;
         const { result } = message;
+        const returned = SampleColumns.reusing(message.columns);
+        if (returned && returned.capacity > (this.spare?.capacity ?? 0)) this.spare = returned;
         if (result) {
           this.counts.written += result.written;
           this.counts.duplicates += result.duplicates;

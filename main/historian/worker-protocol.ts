@@ -69,7 +69,8 @@ export type FromWriter =
   /** For the operator, not only the log: a database set aside at open. */
   | { readonly type: 'notice'; readonly message: string }
   | { readonly type: 'health'; readonly ok: boolean; readonly message: string }
-  | { readonly type: 'batch'; readonly id: number; readonly result: BatchResult | null; readonly dropped: number }
+  /** `columns`: the batch's own arrays, transferred back so the next batch fills them instead of new ones. */
+  | { readonly type: 'batch'; readonly id: number; readonly result: BatchResult | null; readonly dropped: number; readonly columns: BatchColumns }
   | { readonly type: 'reply'; readonly id: number; readonly value?: unknown; readonly error?: string };
 
 export interface SeriesRequest {

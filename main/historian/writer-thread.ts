@@ -5,7 +5,7 @@ import { appendEvent } from './event-log.js';
 import { HistoryWriter } from './history-writer.js';
 import { openHistoryDb } from './open-history-db.js';
 import { enforceRetention } from './retention.js';
-import type { FromWriter, RetentionResult, ToWriter, WriterSettings } from './worker-protocol.js';
+import type { BatchColumns, BatchResult, FromWriter, RetentionResult, ToWriter, WriterSettings } from './worker-protocol.js';
 
 /**
  * The writer thread: owns the only write connection. When the database
@@ -26,6 +26,11 @@ export function runWriter(port: MessagePort, settings: WriterSettings): void {
   let closing = false;
   let retention: Promise<RetentionResult> | null = null;
   const post = (message: FromWriter) => port.postMessage(message);
+  const handBack = (id: number, batch: BatchColumns, result: BatchResult | null) => {
+    const { tag, time, value, status } = batch;
+    // The writer keeps nothing of a batch once written (groupByTag copies it), so its buffers can go back.
+    port.postMessage({ type: 'batch', id, result, dropped, columns: batch } satisfies FromWriter, [tag.buffer, time.buffer, value.buffer, status.buffer] as ArrayBuffer[]);
+  };
 
   const health = (next: string | null) => {
     if (next === problem) return;
@@ -83,18 +88,19 @@ export function runWriter(port: MessagePort, settings: WriterSettings): void {
         return;
       case 'batch': {
         if (!writer && Date.now() - lastOpenAttempt >= settings.reopenIntervalMs) open();
+        const { id, batch } = message;
         if (!writer) {
-          dropped += message.batch.count;
-          return post({ type: 'batch', id: message.id, result: null, dropped });
+          dropped += batch.count;
+          return handBack(id, batch, null);
         }
         try {
-          const result = writer.writeBatch(message.batch);
+          const result = writer.writeBatch(batch);
           health(null);
-          return post({ type: 'batch', id: message.id, result, dropped });
+          return handBack(id, batch, result);
         } catch (error) {
-          dropped += message.batch.count;
+          dropped += batch.count;
           health(`History is not being recorded: ${describe(error)} (${file}); samples are being dropped`);
-          return post({ type: 'batch', id: message.id, result: null, dropped });
+          return handBack(id, batch, null);
         }
       }
       case 'append':

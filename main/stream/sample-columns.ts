@@ -15,6 +15,26 @@ export class SampleColumns implements FrameColumns {
     this.status = new Uint32Array(initialCapacity);
   }
 
+  /**
+   * Empty columns over arrays already filled once (the historian's writer
+   * hands each batch's back), so a steady stream allocates no new buffers.
+   * Null when the four arrays are not of one length.
+   */
+  static reusing(arrays: Pick<FrameColumns, 'time' | 'value' | 'tag' | 'status'>): SampleColumns | null {
+    const { time, value, tag, status } = arrays;
+    if (time.length === 0 || value.length !== time.length || tag.length !== time.length || status.length !== time.length) return null;
+    const columns = new SampleColumns(0);
+    columns.time = time;
+    columns.value = value;
+    columns.tag = tag;
+    columns.status = status;
+    return columns;
+  }
+
+  get capacity(): number {
+    return this.time.length;
+  }
+
   append(tag: number, time: number, value: number, status: number): void {
     if (this.count === this.time.length) this.grow();
     const i = this.count++;
