@@ -150,12 +150,14 @@ export class HistoryWriter {
       runs.before.push(this.newestOf(id));
       this.store(id, samples);
       let c = -1;
+      // NaN matches no cell, so the first sample opens one.
       let cell = Number.NaN;
       for (let k = 0; k < samples.time.length; k++) {
         const t = samples.time[k]!;
-        if (c < 0 || Math.floor(t / FINEST_MS) !== cell) {
+        const sampleCell = Math.floor(t / FINEST_MS);
+        if (sampleCell !== cell) {
           c = fine.add();
-          cell = Math.floor(t / FINEST_MS);
+          cell = sampleCell;
         }
         fine.addSample(c, t, samples.value[k]!, samples.status[k]!);
       }
@@ -268,21 +270,22 @@ export class HistoryWriter {
       const beforeCell = Math.floor(before / level);
       let sawBeforeCell = false;
       let enable = false;
+      const end = runs.firstRow[r + 1]!;
       // A tag's fine cells are in time order, so each cell of this level is one run of them.
-      for (let j = runs.firstRow[r]!; j < runs.firstRow[r + 1]!; ) {
+      for (let j = runs.firstRow[r]!; j < end; ) {
         const cell = Math.floor(fine.firstT[j]! / level);
         const i = cells.add();
-        for (; j < runs.firstRow[r + 1]! && Math.floor(fine.firstT[j]! / level) === cell; j++) cells.addRow(i, fine, j);
+        for (; j < end && Math.floor(fine.firstT[j]! / level) === cell; j++) cells.addRow(i, fine, j);
         sawBeforeCell ||= cell === beforeCell;
         if (since === undefined) {
           enable ||= this.tally(tagId, level, cell, cells.count[i]!) >= ENABLE_LEVEL_AT_SAMPLES;
         } else if (cell * level >= since) {
           open.merge(tagId, cell, before < cell * level, cells, i);
-          if (cell * level < through) this.closeCell(level, open, tagId, cell);
+          if (closes(cell, level, since, through)) this.closeCell(level, open, tagId, cell);
         }
       }
       // The cell of the tag's newest sample before this batch closes once a later sample arrives, even with none of its own.
-      if (since !== undefined && !sawBeforeCell && beforeCell * level >= since && beforeCell * level < through) this.closeCell(level, open, tagId, beforeCell);
+      if (!sawBeforeCell && closes(beforeCell, level, since, through)) this.closeCell(level, open, tagId, beforeCell);
       if (enable) kept.push([tagId, level, this.keepLevel(tagId, level)]);
     }
   }
@@ -349,4 +352,9 @@ function joined(open: TagSamples | undefined, samples: TagSamples, from: number,
     block[column].set(samples[column].subarray(from, to), prior);
   }
   return block;
+}
+
+/** A cell of a level kept since `since` is written closed once all of it is older than what is stored (`through`). */
+function closes(cell: number, level: number, since: number | undefined, through: number): boolean {
+  return since !== undefined && cell * level >= since && cell * level < through;
 }
