@@ -4,7 +4,7 @@ import { ENABLE_LEVEL_AT_SAMPLES, ROLLUP_LEVELS_MS, sourceOf, writtenThrough } f
 import { mergeRollupRow, rollupParams, SELECT_ROLLUPS_SQL, selectParams, WRITE_ROLLUP_SQL, type RollupRow } from './rollup-sql.js';
 import { groupByTag } from './group-by-tag.js';
 import { OpenCells } from './open-cells.js';
-import { BLOCK_MAX_SAMPLES, blockWindow, BYTES_PER_SAMPLE, encodeBlock, SampleBlockReader } from './sample-blocks.js';
+import { BLOCK_MAX_SAMPLES, blockWindow, encodeBlock, MAX_BYTES_PER_SAMPLE, SampleBlockReader } from './sample-blocks.js';
 import type { BatchColumns, BatchResult } from './worker-protocol.js';
 
 const FINEST_MS = ROLLUP_LEVELS_MS[0];
@@ -66,7 +66,7 @@ export class HistoryWriter {
    */
   private readonly fineCells = new Aggregates();
   private readonly levelCells = new Aggregates();
-  private readonly blockBytes = Buffer.alloc(BLOCK_MAX_SAMPLES * BYTES_PER_SAMPLE);
+  private readonly blockBytes = Buffer.alloc(BLOCK_MAX_SAMPLES * MAX_BYTES_PER_SAMPLE);
   /** What the running transaction will make true, applied only once it commits. */
   private readonly pendingNewest = new Map<number, number>();
   private readonly pendingOpen = new Map<number, OpenBlock>();

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * Samples are stored in blocks: one row holds up to BLOCK_MAX_SAMPLES of one tag's
  * samples, packed. A row per sample cost a B-tree insert each (about half the
  * station's CPU at 60,000 values a second) and about 30 bytes; a block costs one
- * insert or update per tag per batch and 16 bytes a sample.
+ * insert or update per tag per batch and 10 to 14 bytes a sample.
  *
  * A block never crosses the BLOCK_SPAN_MS grid. That bounds a range query (a
  * block holding a time in range starts at most one span before it) and lets
@@ -15,9 +15,13 @@ export const BLOCK_SPAN_MS = 60_000;
 export const BLOCK_MAX_SAMPLES = 256;
 
 const VALUE_BYTES = 8;
-const OFFSET_BYTES = 4;
+// A block's samples lie in one BLOCK_SPAN_MS window, so an offset from its first sample fits 16 bits.
+const OFFSET_BYTES = 2;
 const STATUS_BYTES = 4;
-export const BYTES_PER_SAMPLE = VALUE_BYTES + OFFSET_BYTES + STATUS_BYTES;
+/** A block whose samples' statuses differ; one whose statuses are all alike stores it once. */
+export const MAX_BYTES_PER_SAMPLE = VALUE_BYTES + OFFSET_BYTES + STATUS_BYTES;
+// Schema version 5 wrote 32-bit offsets and every status; such blocks are read, never written.
+const V5_OFFSET_BYTES = 4;
 
 /** One tag's samples in time order, as plain columns. */
 export interface SampleColumns {
@@ -30,23 +34,42 @@ export function blockWindow(time: number): number {
   return Math.floor(time / BLOCK_SPAN_MS);
 }
 
+/** Where a block's columns lie: the layout is told by its size alone (see decodeBlock). */
+interface Layout {
+  readonly offsetBytes: number;
+  /** 0: one status, for every sample. */
+  readonly statusStride: number;
+}
+
+function sizeOf(count: number, { offsetBytes, statusStride }: Layout): number {
+  return count * (VALUE_BYTES + offsetBytes + statusStride) + (statusStride === 0 ? STATUS_BYTES : 0);
+}
+
 /**
- * Values as float64 (NaN kept), then times as uint32 ms after the block's first
- * sample, then status codes as uint32: the float64s first so they stay aligned.
- * The columns' times are whole ms in one window. Given `into` (SQLite copies a
- * bound blob, so one buffer serves every block), the block is a view of it.
+ * Values as float64 (NaN kept), then times as uint16 ms after the block's first
+ * sample, then the status codes as uint32, or one of them when all are alike
+ * (a healthy tag's are: 10 bytes a sample instead of 14). The columns' times
+ * are whole ms in one window. Given `into` (SQLite copies a bound blob, so one
+ * buffer serves every block), the block is a view of it.
  */
 export function encodeBlock(columns: SampleColumns, into?: Buffer): Buffer {
   const count = columns.time.length;
-  const bytes = into === undefined ? Buffer.alloc(count * BYTES_PER_SAMPLE) : into.subarray(0, count * BYTES_PER_SAMPLE);
+  const { status } = columns;
+  let alike = true;
+  for (let i = 1; i < count && alike; i++) alike = status[i]! >>> 0 === status[0]! >>> 0;
+  const layout = { offsetBytes: OFFSET_BYTES, statusStride: alike ? 0 : STATUS_BYTES };
+  const size = sizeOf(count, layout);
+  const bytes = into === undefined ? Buffer.alloc(size) : into.subarray(0, size);
   // A DataView, as decodeBlock reads it: Buffer's write methods check every offset and cost the writer a tenth of its time.
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const first = columns.time[0]!;
+  const statusAt = count * (VALUE_BYTES + OFFSET_BYTES);
   for (let i = 0; i < count; i++) {
     view.setFloat64(i * VALUE_BYTES, columns.value[i]!, true);
-    view.setUint32(count * VALUE_BYTES + i * OFFSET_BYTES, columns.time[i]! - first, true);
-    view.setUint32(count * (VALUE_BYTES + OFFSET_BYTES) + i * STATUS_BYTES, columns.status[i]! >>> 0, true);
+    view.setUint16(count * VALUE_BYTES + i * OFFSET_BYTES, columns.time[i]! - first, true);
+    if (!alike) view.setUint32(statusAt + i * STATUS_BYTES, status[i]! >>> 0, true);
   }
+  if (alike && count > 0) view.setUint32(statusAt, status[0]! >>> 0, true);
   return bytes;
 }
 
@@ -56,17 +79,29 @@ export interface DecodedBlock {
   readonly status: Float64Array;
 }
 
-/** A stored block back as columns; a blob whose size disagrees with its count is damage, named. */
+// For any count the three sizes differ, except one sample alike or not, where the layouts are the same bytes.
+const LAYOUTS: readonly Layout[] = [
+  { offsetBytes: OFFSET_BYTES, statusStride: 0 },
+  { offsetBytes: OFFSET_BYTES, statusStride: STATUS_BYTES },
+  { offsetBytes: V5_OFFSET_BYTES, statusStride: STATUS_BYTES },
+];
+
+/** A stored block back as columns; a blob whose size fits no layout for its count is damage, named. */
 export function decodeBlock(first: number, count: number, data: Uint8Array): DecodedBlock {
-  if (data.byteLength !== count * BYTES_PER_SAMPLE) throw new Error(`history block at ${first} holds ${data.byteLength} bytes for ${count} samples`);
+  const layout = LAYOUTS.find((candidate) => sizeOf(count, candidate) === data.byteLength);
+  if (!layout) throw new Error(`history block at ${first} holds ${data.byteLength} bytes for ${count} samples`);
+  const { offsetBytes, statusStride } = layout;
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const time = new Float64Array(count);
   const value = new Float64Array(count);
   const status = new Float64Array(count);
+  const offsetAt = count * VALUE_BYTES;
+  const statusAt = count * (VALUE_BYTES + offsetBytes);
   for (let i = 0; i < count; i++) {
     value[i] = view.getFloat64(i * VALUE_BYTES, true);
-    time[i] = first + view.getUint32(count * VALUE_BYTES + i * OFFSET_BYTES, true);
-    status[i] = view.getUint32(count * (VALUE_BYTES + OFFSET_BYTES) + i * STATUS_BYTES, true);
+    const offset = offsetBytes === OFFSET_BYTES ? view.getUint16(offsetAt + i * offsetBytes, true) : view.getUint32(offsetAt + i * offsetBytes, true);
+    time[i] = first + offset;
+    status[i] = view.getUint32(statusAt + i * statusStride, true);
   }
   return { time, value, status };
 }

@@ -108,6 +108,14 @@ const MIGRATIONS: readonly Migration[] = [
       DROP TABLE rollups;
       ALTER TABLE rollups_by_epoch RENAME TO rollups;`,
   },
+  {
+    version: 6,
+    tables: [],
+    // Blocks in the denser layouts (sample-blocks.ts); the tables are unchanged and older
+    // blocks are still read. The number tells an older Tidewatch, which cannot read the
+    // new blocks, that the file is newer than it, instead of failing on every query.
+    sql: '',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
